@@ -1,0 +1,140 @@
+"""Entry point: ``nianbao [DRAFT]`` opens the assistant; subcommands check, render, import...
+
+Each subcommand lives in ``assistant.commands.<name>`` and is imported only when asked for, so
+``nianbao check`` never pays for textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, Protocol
+
+from assistant.errors import NianbaoError
+
+# name → (module under assistant.commands, one-line Chinese summary)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "检查草稿：列出所有错误、警告和提示"),
+    "render": ("render", "生成报告（md / html / txt / docx / pdf）"),
+    "import": ("import_report", "读取已发布的年报，转成可编辑的草稿"),
+    "next-year": ("next_year", "以上一年的草稿或年报为基础，新建下一年的草稿"),
+    "audit": ("audit", "批量审查已发布的年报"),
+}
+
+_ARGPARSE_MESSAGES = (
+    ("the following arguments are required: ", "缺少必填参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "无效的选项："),
+    ("expected one argument", "需要一个参数值"),
+    ("(choose from ", "（可选："),
+    ("argument ", "参数 "),
+)
+
+
+class Command(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+class ChineseParser(argparse.ArgumentParser):
+    """argparse, with its usage errors said in Chinese and exit code 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type,unused-ignore]
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for en, zh in (
+            ("usage:", "用法："),
+            ("positional arguments:", "参数："),
+            ("options:", "选项："),
+        ):
+            text = text.replace(en, zh)
+        return text
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "用法：")
+
+    def error(self, message: str) -> NoReturn:
+        for en, zh in _ARGPARSE_MESSAGES:
+            message = message.replace(en, zh)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：{message}\n请运行 `{self.prog} --help` 查看用法。\n")
+
+
+def _main_parser() -> ChineseParser:
+    summary = "\n".join(f"  {name:<10} {text}" for name, (_, text) in COMMANDS.items())
+    parser = ChineseParser(
+        prog="nianbao",
+        description="年报助手：一步步引导您编写政府信息公开工作年度报告。",
+        epilog=f"子命令：\n{summary}\n\n运行 `nianbao 子命令 --help` 查看各子命令的用法。",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "draft", nargs="?", type=Path, help="草稿文件（*.nianbao.yaml）；省略时列出当前目录的草稿"
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="纯文本问答模式（逐行提问，适合读屏软件和脚本）"
+    )
+    parser.add_argument("--version", action="version", version="nianbao 0.1.0")
+    return parser
+
+
+def _load_command(name: str) -> Command:
+    command: Command = importlib.import_module(f"assistant.commands.{COMMANDS[name][0]}")
+    return command
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS:
+        name = argv[0]
+        command = _load_command(name)
+        parser = ChineseParser(prog=f"nianbao {name}", description=COMMANDS[name][1])
+        command.add_arguments(parser)
+        return command.run(parser.parse_args(argv[1:]))
+    args = _main_parser().parse_args(argv)
+    if args.plain:
+        from assistant.commands import plain
+
+        return plain.run(args)
+    from assistant.commands import tui
+
+    return tui.run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run nianbao; returns the process exit code. No traceback ever reaches the user."""
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except NianbaoError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\n已中断。已保存的回答不会丢失。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception:
+        log = _write_crash_log()
+        print(
+            f"错误：程序遇到了意外问题，已保存的回答不会丢失。详细信息已记录到 {log}，"
+            "请将该文件发给技术支持。",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def _write_crash_log() -> Path:
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix="nianbao-crash-", suffix=".log")
+    with open(fd, "w", encoding="utf-8") as handle:
+        traceback.print_exc(file=handle)
+    return Path(name)
