@@ -250,3 +250,13 @@ APPEAL_RESULT_LABEL: Final = dict(APPEAL_RESULTS)
 # ---------------------------------------------------------------- 六、信息处理费
 
 FEE_MEASURE: Final = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+
+# ---------------------------------------------------------------- front matter and sign-off
+
+# The opening paragraph as real reports print it (not fixed by the format, but near-universal).
+INTRO_BASIS: Final = f"根据{REGULATION}（以下简称《条例》）规定编制本报告。"
+INTRO_PERIOD: Final = "报告数据统计期限为{year}年1月1日至{year}年12月31日。"
+INTRO_PORTAL: Final = "本报告可在{portal}查阅。"
+INTRO_CONTACT: Final = "如对本报告有疑问，请与{agency}联系（{contacts}）。"
+# Dates are written with Arabic numerals and no zero padding: 2025年1月22日.
+DATE_PATTERN: Final = "{year}年{month}月{day}日"
