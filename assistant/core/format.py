@@ -138,6 +138,12 @@ APPLICANTS: Final = (
 )
 APPLICANT_KEYS: Final = tuple(k for k, _ in APPLICANTS)
 APPLICANT_LABEL: Final = dict(APPLICANTS)
+TOTAL_KEY: Final = "total"
+"""Key of a 总计 column (表三's seventh, each 表四 group's fifth) in grids of facts."""
+T3_COLUMNS: Final = (*APPLICANTS, (TOTAL_KEY, TOTAL))
+"""All seven value columns of 表三, 总计 included: (key, label)."""
+T3_COLUMN_KEYS: Final = tuple(k for k, _ in T3_COLUMNS)
+T3_COLUMN_LABEL: Final = dict(T3_COLUMNS)
 
 T3_NEW: Final = "一、本年新收政府信息公开申请数量"
 T3_CARRIED_IN: Final = "二、上年结转政府信息公开申请数量"
@@ -226,6 +232,8 @@ T3_VALUE_ROWS: Final = (
     ("carried_out", T3_CARRIED_OUT),
 )
 # Printed: 3 header rows + 25 value rows = the 28 rows of the official table.
+T3_ROW_KEYS: Final = tuple(k for k, _ in T3_VALUE_ROWS)
+T3_ROW_LABEL: Final = dict(T3_VALUE_ROWS)
 
 # ---------------------------------------------------------------- 表四 行政复议、行政诉讼
 
@@ -246,6 +254,13 @@ APPEAL_RESULTS: Final = (
 )
 APPEAL_RESULT_KEYS: Final = tuple(k for k, _ in APPEAL_RESULTS)
 APPEAL_RESULT_LABEL: Final = dict(APPEAL_RESULTS)
+T4_COLUMNS: Final = (*APPEAL_RESULTS, (TOTAL_KEY, TOTAL))
+"""The five value columns of each 表四 group, 总计 included: (key, label)."""
+T4_COLUMN_KEYS: Final = tuple(k for k, _ in T4_COLUMNS)
+T4_COLUMN_LABEL: Final = dict(T4_COLUMNS)
+
+# Short names of the three tables, as reviewers and the checks call them, by section key.
+TABLE_NAMES: Final = {"proactive": "表二", "applications": "表三", "appeals": "表四"}
 
 # ---------------------------------------------------------------- 六、信息处理费
 
