@@ -275,3 +275,24 @@ INTRO_PORTAL: Final = "本报告可在{portal}查阅。"
 INTRO_CONTACT: Final = "如对本报告有疑问，请与{agency}联系（{contacts}）。"
 # Dates are written with Arabic numerals and no zero padding: 2025年1月22日.
 DATE_PATTERN: Final = "{year}年{month}月{day}日"
+
+# ---------------------------------------------------------------- the 2019 trial format
+
+# 国办公开办函〔2019〕60号, still copied by some agencies; readers flag it (E7). Only what tells it
+# apart from the 2021 format is listed.
+TRIAL_2019_NAME: Final = "2019年试行格式（国办公开办函〔2019〕60号）"
+TRIAL_2019_T2_COLUMNS: Final = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "采购项目数量",
+    "采购总金额",
+)
+"""表二 column labels of the 2019 format that the 2021 format no longer has."""
+TRIAL_2019_T2_BLOCK: Final = "第二十条第（九）项"
+TRIAL_2019_PROCUREMENT: Final = "政府集中采购"
+TRIAL_2019_T2_ROWS: Final = ("规范性文件", "其他对外管理服务事项")
+"""表二 row labels of the 2019 format (规范性文件 without 行政)."""
