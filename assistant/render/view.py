@@ -47,6 +47,15 @@ class Cell:
     def is_number(self) -> bool:
         return self.kind == "number"
 
+    @property
+    def scope(self) -> str | None:
+        """What a heading cell labels (col, colgroup, row, rowgroup); None for a value."""
+        if self.is_number:
+            return None
+        if self.is_header:
+            return "colgroup" if self.colspan > 1 else "col"
+        return "rowgroup" if self.rowspan > 1 else "row"
+
 
 Row = tuple[Cell, ...]
 
@@ -265,7 +274,7 @@ def _appeal_numbers(counts: AppealCounts) -> list[int | None]:
 
 def table4(draft: Draft) -> Table:
     """表四: two-level header over 15 value columns, one data row."""
-    results = [label for _, label in fmt.APPEAL_RESULTS] + [fmt.TOTAL]
+    results = [label for _, label in fmt.T4_COLUMNS]
     width = len(results)
     suits = fmt.APPEAL_GROUPS[1:]
     head: list[list[_Spec]] = [
