@@ -1,0 +1,106 @@
+"""The report as a Word document laid out per GB/T 9704-2012, built from the report view.
+
+Wording and table layout come from :mod:`assistant.render.view`; this package only decides how
+they look on paper (page, fonts, merges, widths). Refusal is the caller's job
+(:func:`assistant.render.render_report`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+from docx.document import Document
+from docx.shared import Twips
+from docx.text.paragraph import Paragraph
+
+from assistant.core.draft import Draft
+from assistant.render.docx.layout import (
+    BODY_FONT,
+    BODY_STYLE,
+    HEADING1_FONT,
+    HEADING1_STYLE,
+    HEADING2_FONT,
+    HEADING2_STYLE,
+    LINE_PITCH,
+    SIGNOFF_STYLE,
+    TITLE_FONT,
+    TITLE_STYLE,
+    FontSpec,
+    add_page_numbers,
+    add_run,
+    setup_page,
+    setup_styles,
+)
+from assistant.render.docx.tables import add_table
+from assistant.render.view import ReportView, build_view
+
+__all__ = ["render_docx"]
+
+REPORT_KIND = "政府信息公开工作年度报告"
+HALF_LINE = Twips(LINE_PITCH.twips // 2)
+
+
+def _paragraph(document: Document, text: str, style: str, spec: FontSpec) -> Paragraph:
+    paragraph = document.add_paragraph(style=style)
+    add_run(paragraph, text, spec)
+    return paragraph
+
+
+def _set_properties(document: Document, view: ReportView, draft: Draft) -> None:
+    props = document.core_properties
+    props.title = view.title
+    props.subject = REPORT_KIND
+    props.author = view.signoff_agency
+    props.last_modified_by = view.signoff_agency
+    props.comments = ""
+    props.keywords = REPORT_KIND
+    props.language = "zh-CN"
+    props.revision = 1
+    published = draft.meta.published
+    if published is not None:
+        stamp = dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC)
+        props.created = stamp
+        props.modified = stamp
+
+
+def _write(document: Document, view: ReportView) -> None:
+    _paragraph(document, view.title, TITLE_STYLE, TITLE_FONT)
+    for text in view.intro:
+        _paragraph(document, text, BODY_STYLE, BODY_FONT)
+    after_table = False
+    for section in view.sections:
+        heading = _paragraph(document, section.title, HEADING1_STYLE, HEADING1_FONT)
+        if after_table:
+            # A heading right under a table's bottom border looks glued to it.
+            heading.paragraph_format.space_before = HALF_LINE
+        for text in section.paragraphs:
+            _paragraph(document, text, BODY_STYLE, BODY_FONT)
+        for subsection in section.subsections:
+            _paragraph(document, subsection.title, HEADING2_STYLE, HEADING2_FONT)
+            for text in subsection.paragraphs:
+                _paragraph(document, text, BODY_STYLE, BODY_FONT)
+        after_table = section.table is not None
+        if section.table is not None:
+            add_table(document, section.table)
+    signoff = [text for text in (view.signoff_agency, view.signoff_date) if text]
+    for index, text in enumerate(signoff):
+        paragraph = _paragraph(document, text, SIGNOFF_STYLE, BODY_FONT)
+        if index == 0:
+            # One blank line between the text and the sign-off (GB/T 9704).
+            paragraph.paragraph_format.space_before = LINE_PITCH
+
+
+def render_docx(draft: Draft) -> bytes:
+    """The report as ``.docx`` bytes. No refusal here: the caller checks the draft first."""
+    view = build_view(draft)
+    document = docx.Document()
+    setup_page(document)
+    setup_styles(document)
+    add_page_numbers(document)
+    _write(document, view)
+    _set_properties(document, view, draft)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

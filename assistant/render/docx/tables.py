@@ -1,0 +1,144 @@
+"""The view's tables as real Word tables: official merges, full borders, repeated header rows."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from docx.document import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Twips
+from docx.table import Table as WordTable
+
+from assistant.render.docx.layout import TABLE_FONT, TABLE_STYLE, add_run
+from assistant.render.docx.ooxml import child, set_attrs
+from assistant.render.view import Cell, CellKind, Table
+
+TEXT_WIDTH: Final = Mm(156)
+"""The GB/T 9704 text block: every table spans it exactly."""
+
+# Relative column widths by table key (mm of the 156 mm text block); others get equal columns.
+COLUMN_WEIGHTS: Final[dict[str, tuple[float, ...]]] = {
+    # 信息内容 a little wider than the three counts.
+    "table2": (42, 38, 38, 38),
+    # 三、本年度办理结果 one character a line | （三）/不予公开 | item labels, 14 characters a
+    # line | 自然人 on one line | six value columns two characters wide (商业/企业, 社会/公益/组织)
+    # that still hold a five-digit count.
+    "table3": (7.5, 17, 52.5, 13, 11, 11, 11, 11, 11, 11),
+}
+
+ALIGNMENT: Final[dict[CellKind, WD_ALIGN_PARAGRAPH]] = {
+    "corner": WD_ALIGN_PARAGRAPH.CENTER,
+    "header": WD_ALIGN_PARAGRAPH.CENTER,
+    "caption": WD_ALIGN_PARAGRAPH.CENTER,
+    "group": WD_ALIGN_PARAGRAPH.CENTER,
+    "label": WD_ALIGN_PARAGRAPH.LEFT,
+    "number": WD_ALIGN_PARAGRAPH.CENTER,
+}
+
+_CELL_MARGIN: Final = Twips(45)  # 0.8 mm each side: narrow columns keep their characters
+_ROW_HEIGHT: Final = Mm(6)
+_TBLPR_ORDER: Final = (
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+)
+_TRPR_ORDER: Final = ("w:cantSplit", "w:trHeight", "w:tblHeader")
+
+
+def column_widths(table: Table) -> list[int]:
+    """Column widths in twips, summing to the text width."""
+    weights = COLUMN_WEIGHTS.get(table.key, (1.0,) * table.columns)
+    if len(weights) != table.columns:
+        weights = (1.0,) * table.columns
+    total = TEXT_WIDTH.twips
+    widths = [int(total * w / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _table_properties(word: WordTable, widths: list[int]) -> None:
+    tbl_pr = word._tbl.tblPr
+    set_attrs(child(tbl_pr, "w:tblW", _TBLPR_ORDER), w=str(sum(widths)), type="dxa")
+    set_attrs(child(tbl_pr, "w:tblLayout", _TBLPR_ORDER), type="fixed")
+    borders = child(tbl_pr, "w:tblBorders", _TBLPR_ORDER)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        set_attrs(child(borders, f"w:{side}"), val="single", sz="4", space="0", color="000000")
+    margins = child(tbl_pr, "w:tblCellMar", _TBLPR_ORDER)
+    sides = (
+        ("top", Twips(0)),
+        ("left", _CELL_MARGIN),
+        ("bottom", Twips(0)),
+        ("right", _CELL_MARGIN),
+    )
+    for side, width in sides:
+        set_attrs(child(margins, f"w:{side}"), w=str(width.twips), type="dxa")
+    for gridcol, twips in zip(word._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        gridcol.w = Twips(twips)
+
+
+def _fill(word: WordTable, cell: Cell, widths: list[int]) -> None:
+    target = word.cell(cell.row, cell.col)
+    if cell.rowspan > 1 or cell.colspan > 1:
+        corner = word.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
+        target = target.merge(corner)
+    target.width = Twips(sum(widths[cell.col : cell.col + cell.colspan]))
+    target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    paragraph = target.paragraphs[0]
+    paragraph.style = TABLE_STYLE
+    paragraph.alignment = ALIGNMENT[cell.kind]
+    for index, line in enumerate(_lines(cell)):
+        if index:
+            paragraph.add_run().add_break()
+        add_run(paragraph, line, TABLE_FONT)
+
+
+def _lines(cell: Cell) -> list[str]:
+    """A group label breaks after its number: （三）/不予公开 stays readable in a narrow column."""
+    text = cell.text
+    if cell.kind == "group" and text.startswith("（") and "）" in text[:-1]:
+        cut = text.index("）") + 1
+        return [text[:cut], text[cut:]]
+    return [text] if text else []
+
+
+def add_table(document: Document, table: Table) -> None:
+    """Append ``table`` to the document with its official layout."""
+    widths = column_widths(table)
+    word = document.add_table(rows=len(table.rows), cols=table.columns)
+    word.style = "Table Grid"
+    word.alignment = WD_TABLE_ALIGNMENT.CENTER
+    word.autofit = False
+    _table_properties(word, widths)
+    for index, row in enumerate(word.rows):
+        row.height = _ROW_HEIGHT
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Twips(width)
+        tr_pr = row._tr.get_or_add_trPr()
+        child(tr_pr, "w:cantSplit", _TRPR_ORDER)
+        if index < len(table.head):
+            child(tr_pr, "w:tblHeader", _TRPR_ORDER)
+    for cells in table.rows:
+        for cell in cells:
+            _fill(word, cell, widths)
+    _keep_together(word)
+
+
+def _keep_together(word: WordTable) -> None:
+    """Keep each row with the next so a table that fits on a page is not split across two."""
+    for row in word.rows[:-1]:
+        for tc in row._tr.tc_lst:
+            for p in tc.p_lst:
+                p.get_or_add_pPr().keepNext_val = True
