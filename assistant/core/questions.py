@@ -183,7 +183,7 @@ LABELS: Final[dict[str, str]] = {
     "format": fmt.FORMAT_NAME,
     **{f"section.{s.key}": s.title for s in fmt.SECTIONS},
     **{f"topic.{t.key}": t.title for t in fmt.OVERVIEW_TOPICS},
-    **{f"t2.{b.key}": b.title for b in fmt.TABLE2_BLOCKS},
+    **{f"t2.block.{b.key}": b.title for b in fmt.TABLE2_BLOCKS},
     **{f"t2.{key}": label for b in fmt.TABLE2_BLOCKS for key, label in b.rows},
     **{
         f"t2.col.{key}": label
@@ -199,6 +199,12 @@ LABELS: Final[dict[str, str]] = {
     **{f"agency_kind.{k.value}": label for k, label in fmt.AGENCY_KIND_LABELS.items()},
 }
 """Official wording usable in YAML texts as ``{label.<key>}``."""
+
+
+def applicant_title(key: str) -> str:
+    """The applicant column's label, made unambiguous: 其他 → 其他（法人或其他组织）."""
+    label = fmt.APPLICANT_LABEL[key]
+    return f"{label}（{fmt.T3_LEGAL_PERSONS}）" if key == "other" else label
 
 
 def _outcome_vars() -> list[dict[str, str]]:
@@ -219,7 +225,9 @@ def _outcome_vars() -> list[dict[str, str]]:
 
 
 DOMAINS: Final[dict[str, list[dict[str, str]]]] = {
-    "applicants": [{"applicant": k, "applicant_label": label} for k, label in fmt.APPLICANTS],
+    "applicants": [
+        {"applicant": k, "applicant_label": applicant_title(k)} for k in fmt.APPLICANT_KEYS
+    ],
     "outcomes": _outcome_vars(),
     "outcome_groups": [
         {"group": g.key, "group_label": g.label} for g in fmt.OUTCOME_GROUPS if g.items
@@ -244,7 +252,7 @@ OPTION_SOURCES: Final[dict[str, tuple[Option, ...]]] = {
     "agency_kinds": tuple(
         Option(value=k.value, label=v) for k, v in fmt.AGENCY_KIND_LABELS.items()
     ),
-    "applicants": tuple(Option(value=k, label=v) for k, v in fmt.APPLICANTS),
+    "applicants": tuple(Option(value=k, label=applicant_title(k)) for k in fmt.APPLICANT_KEYS),
     "outcome_groups": tuple(Option(value=g.key, label=g.label) for g in fmt.OUTCOME_GROUPS),
     **{
         f"items_{g.key}": tuple(Option(value=k, label=v) for k, v in g.items)
