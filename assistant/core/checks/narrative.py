@@ -1,0 +1,172 @@
+"""Narrative sections: E12 (五 without substance), E13 (一's topics), E19 (enumerations)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from assistant.core import format as fmt
+from assistant.core.checks.places import editable, finding, part_place, quoted, section_title
+from assistant.core.facts import ReportFacts, TextPart
+from assistant.core.findings import Finding, Location
+from assistant.core.textnumbers import parse_chinese_numeral
+
+# ---------------------------------------------------------------- E12
+
+_MEASURES: Final = re.compile(
+    r"下一步|今后|下一年|明年|将|加强|改进|完善|推进|提升|持续|进一步|整改|落实|优化|强化|健全"
+    r"|规范|建立|加大|措施|做好"
+)
+_NOTHING: Final = frozenset({"无", "暂无", "没有", "无问题", "不存在", "没有问题", "无此类情况"})
+_PUNCTUATION: Final = re.compile(r"[\s。.，,；;！!、]")
+
+
+def check_problems(facts: ReportFacts) -> Iterator[Finding]:
+    """E12: 五 empty, a bare "无", or no concrete measure."""
+    text = facts.section_text("problems")
+    bare = _PUNCTUATION.sub("", text)
+    title = section_title("problems")
+    if not bare:
+        problem = f"{title}为空"
+    elif bare in _NOTHING or len(bare) <= 4:
+        problem = f"{title}只写了{quoted(text.strip())}"
+    elif not _MEASURES.search(text):
+        problem = f"{title}没有写出具体的改进措施"
+    else:
+        return
+    yield finding(
+        "E12",
+        Location(section="problems", field=editable(facts, "problems"), text=title),
+        f"{problem}，审查时会被指出。",
+        "写明本年发现的具体问题和下一年的改进措施，并说明上年所列问题的整改情况。",
+    )
+
+
+# ---------------------------------------------------------------- E13
+
+# Words that show a topic is covered when 一 is not split into sub-headings (a printed report).
+_TOPIC_WORDS: Final = {
+    "proactive": ("主动公开",),
+    "on_request": ("依申请",),
+    "management": ("信息管理",),
+    "platform": ("平台",),
+    "oversight": ("监督", "保障"),
+}
+# Wordings reviewers accept for each of the government's three oversight results.
+_OVERSIGHT_WORDS: Final = {
+    "工作考核": ("考核",),
+    "社会评议": ("评议",),
+    "责任追究": ("责任追究", "追责", "问责"),
+}
+assert tuple(_OVERSIGHT_WORDS) == fmt.GOVERNMENT_OVERSIGHT_TERMS
+
+
+def check_topics(facts: ReportFacts) -> Iterator[Finding]:
+    """E13: each of the five topics present; for a government, 监督保障's three results."""
+    overview = section_title("overview")
+    whole = facts.section_text("overview")
+    texts: dict[str, str] = {}
+    for topic in fmt.OVERVIEW_TOPICS:
+        if facts.topics_known:
+            text = "\n".join(p.text for p in facts.parts if p.topic == topic.key)
+            present = bool(text.strip())
+        else:
+            text = whole
+            present = any(w in whole for w in (topic.name, *_TOPIC_WORDS[topic.key]))
+        texts[topic.key] = text
+        if present:
+            continue
+        yield finding(
+            "E13",
+            Location(
+                section="overview",
+                row=topic.key,
+                field=editable(facts, f"overview.{topic.key}"),
+                text=overview + topic.title,
+            ),
+            f"{overview}缺少{quoted(topic.title)}方面的内容。",
+            "补写该方面本年的具体做法；格式要求总体情况的内容不得缺项，也不要泛泛而谈。",
+        )
+    if facts.kind is not fmt.AgencyKind.GOVERNMENT or not texts["oversight"].strip():
+        return
+    missing = [
+        t
+        for t, words in _OVERSIGHT_WORDS.items()
+        if not any(w in texts["oversight"] for w in words)
+    ]
+    if not missing:
+        return
+    oversight = fmt.OVERVIEW_TOPIC_BY_KEY["oversight"].title
+    yield finding(
+        "E13",
+        Location(
+            section="overview",
+            row="oversight",
+            column="government",
+            field=editable(facts, "overview.oversight"),
+            text=overview + oversight,
+        ),
+        f"{overview}{oversight}没有写{'、'.join(missing)}结果情况。",
+        f"县级以上人民政府应在{oversight}中写明{'、'.join(fmt.GOVERNMENT_OVERSIGHT_TERMS)}"
+        "结果情况；没有的也应如实说明。",
+    )
+
+
+# ---------------------------------------------------------------- E19
+
+_CN: Final = "一二三四五六七八九十"
+_ITEM: Final = re.compile(rf"(?:^|(?<=[。；;：:，,\s！!？?）)]))([{_CN}]{{1,3}})是")
+_HEADING: Final = re.compile(rf"^[\s#]*（([{_CN}]{{1,3}})）", re.MULTILINE)
+_NUMBERED: Final = re.compile(r"^[\s#]*(\d{1,2})[.．、](?!\d)", re.MULTILINE)
+_FIRST_THEN: Final = re.compile(r"首先|其次")
+
+
+def _first_break(numbers: list[int]) -> int | None:
+    """Index of the first number that neither restarts at 1 nor follows its predecessor."""
+    previous = 0
+    for index, number in enumerate(numbers):
+        if number != 1 and number != previous + 1:
+            return index
+        previous = number
+    return None
+
+
+def _sequence_problems(text: str) -> list[str]:
+    problems: list[str] = []
+    for pattern, show in (
+        (_ITEM, "{}是"),
+        (_HEADING, "（{}）"),
+        (_NUMBERED, "{}."),
+    ):
+        tokens = [m.group(1) for m in pattern.finditer(text)]
+        numbers = [int(t) if t.isdigit() else parse_chinese_numeral(t) or 0 for t in tokens]
+        broken = _first_break(numbers)
+        if broken is not None:
+            shown = tokens[: broken + 1]
+            problems.append("…".join(show.format(t) for t in shown))
+    words = [m.group(0) for m in _FIRST_THEN.finditer(text)]
+    if words and words[0] == "其次":
+        problems.append("“其次”前没有“首先”")
+    return problems
+
+
+def _enumeration_finding(part: TextPart) -> Finding | None:
+    problems = _sequence_problems(part.text)
+    if not problems:
+        return None
+    place = part_place(part)
+    return finding(
+        "E19",
+        Location(section=part.section, row=part.topic, field=part.field, text=place),
+        f"{place}的序号不连续或重复：{'；'.join(problems)}。",
+        "按顺序更正序号（一是、二是、三是……；（一）（二）（三）……）。",
+    )
+
+
+def check_enumerations(facts: ReportFacts) -> Iterator[Finding]:
+    """E19: "一是…三是…三是", （一）（三）, 1. 3., 其次 without 首先, per passage."""
+    for part in facts.parts:
+        found = _enumeration_finding(part)
+        if found is not None:
+            yield found
