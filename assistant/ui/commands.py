@@ -1,0 +1,119 @@
+"""The slash commands: one table read by the input, the footer keys, the palette and /help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.core import format as fmt
+from assistant.core.questions import META, META_TITLE, SECTION_KEYS
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """A command the author can type (``/name``), press (``key``) or pick in the palette."""
+
+    name: str
+    action: str
+    """Action on the interview screen (``action_<name>``)."""
+    summary: str
+    key: str | None = None
+    """The key that runs it, as textual names it."""
+    key_label: str | None = None
+    """How the key is written for people."""
+    argument: str | None = None
+    """What the command takes after its name, for /help."""
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("why", "why", "为什么问这个问题：说明、依据和示例", "f1", "F1"),
+    CommandSpec("back", "back", "回到上一题（已答内容不会丢失）", "ctrl+t", "Ctrl+T"),
+    CommandSpec("skip", "skip", "跳过此题，稍后再答（最后会列出）", "ctrl+n", "Ctrl+N"),
+    CommandSpec("goto", "goto", "跳转到某一部分，如 /goto 三", "ctrl+g", "Ctrl+G", argument="部分"),
+    CommandSpec("continue", "resume", "回到第一道未答的问题"),
+    CommandSpec("check", "check", "检查：列出错误、警告和提示", "f3", "F3"),
+    CommandSpec("preview", "preview", "显示或隐藏报告预览", "f2", "F2"),
+    CommandSpec("render", "render", "审阅全部回答并生成报告文件", "ctrl+r", "Ctrl+R"),
+    CommandSpec("saveas", "save_as", "把草稿另存到其他位置", "ctrl+o", "Ctrl+O"),
+    CommandSpec("help", "help", "列出所有命令和按键", "f4", "F4"),
+    CommandSpec("quit", "quit", "退出（已接受的回答都已保存）", "ctrl+q", "Ctrl+Q"),
+)
+COMMAND_BY_NAME = {c.name: c for c in COMMANDS}
+# Names people may type instead (Chinese, short forms).
+ALIASES: dict[str, str] = {
+    "b": "back",
+    "上一题": "back",
+    "返回": "back",
+    "跳过": "skip",
+    "g": "goto",
+    "跳转": "goto",
+    "继续": "continue",
+    "检查": "check",
+    "预览": "preview",
+    "生成": "render",
+    "另存为": "saveas",
+    "帮助": "help",
+    "h": "help",
+    "q": "quit",
+    "退出": "quit",
+    "为什么": "why",
+}
+
+
+@dataclass(frozen=True)
+class TypedCommand:
+    spec: CommandSpec
+    argument: str
+
+
+def parse_command(text: str) -> TypedCommand | None:
+    """``/goto 三`` → the goto command with argument ``三``; None if ``text`` is not a command.
+
+    Full-width ``／`` counts as ``/``: Chinese input methods type it.
+    """
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "/／" or "\n" in stripped:
+        return None
+    name, _, argument = stripped[1:].partition(" ")
+    name = ALIASES.get(name.lower(), name.lower())
+    spec = COMMAND_BY_NAME.get(name)
+    if spec is None:
+        return None
+    return TypedCommand(spec, argument.strip())
+
+
+def looks_like_command(text: str) -> bool:
+    """True for one short line starting with a slash: an unknown command, not an answer."""
+    stripped = text.strip()
+    return bool(stripped) and stripped[0] in "/／" and "\n" not in stripped and len(stripped) < 40
+
+
+_NUMBERS = "一二三四五六"
+
+
+def resolve_section(argument: str) -> str | None:
+    """The section key meant by ``三``, ``3``, ``三、``, a key, ``基本信息`` or a title."""
+    text = argument.strip().rstrip("、.． ")
+    if not text:
+        return None
+    if text in SECTION_KEYS:
+        return text
+    if text in (META_TITLE, "基本", "0", "〇", "零"):
+        return META
+    if text.isdigit() and 1 <= int(text) <= len(fmt.SECTIONS):
+        return fmt.SECTIONS[int(text) - 1].key
+    for section in fmt.SECTIONS:
+        if text in (section.number, section.title) or (len(text) >= 2 and text in section.name):
+            return section.key
+    if len(text) == 1 and text in _NUMBERS:
+        return fmt.SECTIONS[_NUMBERS.index(text)].key
+    return None
+
+
+def help_lines() -> list[str]:
+    """One line per command, for /help."""
+    lines = []
+    for spec in COMMANDS:
+        usage = f"/{spec.name}" + (f" <{spec.argument}>" if spec.argument else "")
+        key = f"（{spec.key_label}）" if spec.key_label else ""
+        lines.append(f"{usage}{key}：{spec.summary}")
+    return lines

@@ -1,0 +1,286 @@
+"""The review: every section with its answers and findings, then the formats to write.
+
+Errors must be fixed (a finding jumps back to its question); warnings need an explicit
+acknowledgement, saved in ``draft.acknowledged``; then the chosen formats are written next to
+the draft, never replacing a file without asking.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, SelectionList
+from textual.widgets.selection_list import Selection
+
+from assistant.core import flow
+from assistant.core.draft import Draft
+from assistant.core.findings import Finding, Severity
+from assistant.core.questions import SECTION_KEYS, Question, section_title
+from assistant.errors import NianbaoError
+from assistant.render import FORMATS, describe_location
+from assistant.ui import text
+from assistant.ui.screens.choice import Choice, ChoiceScreen
+from assistant.ui.session import Session, free_name, output_path, write_output
+from assistant.ui.widgets.finding_item import FindingItem
+from assistant.ui.widgets.wrapped import WrappedText
+
+DEFAULT_FORMATS = ("md", "html", "docx")
+
+
+def format_available(name: str) -> bool:
+    """md, html and txt always; docx and pdf when their writer is installed."""
+    writer = FORMATS[name].writer
+    if writer is None:
+        return True
+    module = writer.partition(":")[0]
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class ReviewScreen(Screen[Question | None]):
+    """Dismisses with a question to go back to, or None to return to the conversation."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "返回对话"),
+        Binding("ctrl+r", "render", "生成报告"),
+        Binding("ctrl+q", "app.quit", "退出", priority=True),
+    ]
+
+    @dataclass
+    class Checked(Message):
+        findings: list[Finding]
+
+    @dataclass
+    class Written(Message):
+        """Rendering finished: (format, path) written, and errors per format."""
+
+        written: list[tuple[str, Path]]
+        errors: list[str]
+
+    def __init__(
+        self,
+        draft: Draft,
+        questions: list[Question],
+        session: Session,
+        commit: Callable[[Draft], None],
+    ) -> None:
+        super().__init__()
+        self.draft = draft
+        self.questions = questions
+        self.session = session
+        self.commit = commit
+        """Saves a changed draft (the interview screen owns it)."""
+        self.findings: list[Finding] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"审阅与生成 · {self.draft.title}", id="review-title", markup=False)
+        with VerticalScroll(id="review-scroll"):
+            yield WrappedText("正在检查…", id="review-head")
+            yield Vertical(id="review-sections")
+            yield Label("生成哪些格式（空格勾选，Enter 确认）：", id="formats-label")
+            yield SelectionList[str](
+                *(
+                    Selection(f"{spec.label}（.{name}）", name, name in DEFAULT_FORMATS)
+                    for name, spec in FORMATS.items()
+                    if format_available(name)
+                ),
+                id="formats",
+            )
+            yield Button("生成报告（Ctrl+R）", id="render", variant="primary")
+            yield WrappedText("", id="review-result")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._check()
+
+    @work(thread=True, exclusive=True, group="review-check", exit_on_error=False)
+    def _check(self) -> None:
+        from assistant.core.checks import run_checks
+
+        try:
+            findings = run_checks(self.draft)
+        except NianbaoError:
+            findings = []
+        self.post_message(self.Checked(findings))
+
+    @on(Checked)
+    async def _checked(self, event: Checked) -> None:
+        self.findings = event.findings
+        await self._show()
+
+    def _blocking(self) -> list[Finding]:
+        acknowledged = set(self.draft.acknowledged)
+        return [
+            f
+            for f in self.findings
+            if f.severity is Severity.ERROR
+            or (f.severity is Severity.WARNING and f.key not in acknowledged)
+        ]
+
+    async def _show(self) -> None:
+        container = self.query_one("#review-sections", Vertical)
+        await container.remove_children()
+        acknowledged = set(self.draft.acknowledged)
+        widgets: list[WrappedText | FindingItem | Label] = []
+        by_section: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            key = finding.location.section or ""
+            by_section.setdefault(key if key in SECTION_KEYS else "", []).append(finding)
+        for key in (*SECTION_KEYS, ""):
+            questions = flow.visible_questions(self.draft, self.questions, key) if key else []
+            if not questions and not by_section.get(key):
+                continue
+            widgets.append(Label(section_title(key) if key else "其他", classes="review-section"))
+            if questions:
+                widgets.append(WrappedText(self._answers(questions), classes="review-answers"))
+            for finding in by_section.get(key, []):
+                widgets.append(
+                    FindingItem(
+                        finding,
+                        describe_location(finding),
+                        acknowledged=finding.key in acknowledged,
+                    )
+                )
+        await container.mount_all(widgets)
+        self._update_head()
+        first = next((w for w in self.query(FindingItem) if w.finding in self._blocking()), None)
+        if first is not None:
+            first.focus()
+        else:
+            self.query_one("#formats", SelectionList).focus()
+
+    def _answers(self, questions: list[Question]) -> str:
+        lines = []
+        for question in questions:
+            answer = flow.current_answer(self.draft, question)
+            if answer is None:
+                answer = "（不填）" if flow.is_answered(self.draft, question) else "（未回答）"
+            lines.append(f"{question.ask}  →  {text.one_line(answer)}")
+        return "\n".join(lines)
+
+    def _update_head(self) -> None:
+        self.query_one("#review-head", WrappedText).update(
+            text.review_head(self.findings, self._blocking())
+        )
+
+    @on(FindingItem.Jump)
+    def _jump(self, event: FindingItem.Jump) -> None:
+        event.stop()
+        location = event.finding.location
+        question = None
+        if location.field is not None:
+            question = flow.question_for_field(self.questions, location.field)
+            if question is not None and not flow.is_visible(self.draft, question):
+                question = None
+        if question is None and location.section in SECTION_KEYS:
+            question = flow.section_start(self.draft, self.questions, location.section)
+        if question is None:
+            self.notify(text.NO_QUESTION_FOR_FINDING, severity="warning")
+            return
+        self.dismiss(question)
+
+    @on(FindingItem.Acknowledge)
+    def _acknowledge(self, event: FindingItem.Acknowledge) -> None:
+        event.stop()
+        keys = [k for k in self.draft.acknowledged if k != event.finding.key]
+        if event.acknowledged:
+            keys.append(event.finding.key)
+        self.draft = self.draft.model_copy(update={"acknowledged": keys})
+        self.commit(self.draft)
+        for item in self.query(FindingItem):
+            if item.finding.key == event.finding.key:
+                item.set_acknowledged(event.acknowledged)
+        self._update_head()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#render")
+    def _render_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_render()
+
+    def action_render(self) -> None:
+        self._render_chosen()
+
+    @work(exclusive=True, group="review-render")
+    async def _render_chosen(self) -> None:
+        result = self.query_one("#review-result", WrappedText)
+        blocking = self._blocking()
+        if blocking:
+            result.update(text.still_blocking(blocking))
+            result.add_class("-error")
+            return
+        chosen = list(self.query_one("#formats", SelectionList).selected)
+        if not chosen:
+            result.update("请至少勾选一种格式（空格勾选）。")
+            result.add_class("-error")
+            return
+        targets: list[tuple[str, Path]] = []
+        for name in chosen:
+            path = await self._target(name)
+            if path is not None:
+                targets.append((name, path))
+        if not targets:
+            result.update("没有生成任何文件。")
+            return
+        result.remove_class("-error")
+        result.update("正在生成…")
+        self._write(targets)
+
+    async def _target(self, name: str) -> Path | None:
+        """Where format ``name`` goes; asks before replacing a file this session did not write."""
+        path = output_path(self.session.path, name)
+        if not path.exists() or path in self.session.written:
+            return path
+        answer = await self.app.push_screen_wait(
+            ChoiceScreen(
+                "文件已存在",
+                text.overwrite_question(path),
+                [
+                    Choice("overwrite", "覆盖", "y", "warning"),
+                    Choice("rename", "另起新名", "r"),
+                    Choice("skip", "不生成这个", "n"),
+                ],
+                cancel="skip",
+            )
+        )
+        if answer == "overwrite":
+            return path
+        if answer == "rename":
+            return free_name(path)
+        return None
+
+    @work(thread=True, exclusive=True, group="review-write", exit_on_error=False)
+    def _write(self, targets: list[tuple[str, Path]]) -> None:
+        from assistant.render import render_report
+
+        written: list[tuple[str, Path]] = []
+        errors: list[str] = []
+        for name, path in targets:
+            try:
+                write_output(path, render_report(self.draft, name))
+            except NianbaoError as error:
+                errors.append(f"{FORMATS[name].label}：{error}")
+                continue
+            written.append((name, path))
+        self.post_message(self.Written(written, errors))
+
+    @on(Written)
+    def _written(self, event: Written) -> None:
+        self.session.written.update(path for _, path in event.written)
+        result = self.query_one("#review-result", WrappedText)
+        result.set_class(bool(event.errors), "-error")
+        result.update(text.written_summary(event.written, event.errors))

@@ -1,0 +1,179 @@
+"""One open draft: its path, its lock and the saver that keeps every accepted answer on disk.
+
+Nothing here imports textual: the session outlives the app, so the CLI can flush a pending save
+after the app has stopped (quit, Ctrl+C, a closed terminal) and release the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant import store
+from assistant.core.draft import Draft
+from assistant.errors import NianbaoError, SaveError
+from assistant.store import atomic
+
+DRAFT_SUFFIX = ".nianbao.yaml"
+
+
+def draft_stem(path: Path) -> str:
+    """The draft's name without ``.nianbao.yaml`` (or its plain suffix)."""
+    name = path.name
+    if name.endswith(DRAFT_SUFFIX):
+        return name[: -len(DRAFT_SUFFIX)]
+    return path.stem
+
+
+def output_path(draft_path: Path, fmt: str) -> Path:
+    """Where a rendered format goes: next to the draft, same stem."""
+    return draft_path.with_name(f"{draft_stem(draft_path)}.{fmt}")
+
+
+def free_name(path: Path) -> Path:
+    """``report.md`` → the first of ``report-2.md``, ``report-3.md``… that does not exist."""
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
+
+
+def write_output(path: Path, data: str | bytes) -> None:
+    """Write a rendered report atomically (temp file beside it, fsync, replace); SaveError."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        atomic.write_atomic(path, payload)
+    except OSError as error:
+        raise SaveError(f"无法写入 {path}：{atomic.reason(error)}") from None
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What one save attempt did: ``saved_at`` on success, ``error`` on failure, neither if idle."""
+
+    saved_at: dt.datetime | None = None
+    error: NianbaoError | None = None
+
+
+class DraftSaver:
+    """Holds the newest accepted draft until it is on disk.
+
+    ``submit`` is called on the UI thread and returns at once; ``save_pending`` does the write and
+    may run on any thread (a worker, or the main thread at exit). Writes are serialised, and a
+    failed write keeps the draft pending, so a later call (a retry, the next answer, the exit flush)
+    writes it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._state = threading.Lock()
+        self._io = threading.Lock()
+        self._pending: Draft | None = None
+        self.last_error: NianbaoError | None = None
+        """The error of the latest failed write, cleared by a successful one."""
+        self.saved_at: dt.datetime | None = None
+
+    @property
+    def dirty(self) -> bool:
+        """True while an accepted draft is not yet on disk."""
+        with self._state:
+            return self._pending is not None
+
+    def pending(self) -> Draft | None:
+        """The accepted draft not yet on disk, if any."""
+        with self._state:
+            return self._pending
+
+    def submit(self, draft: Draft) -> None:
+        """Remember ``draft`` as the one to write next (replacing an older pending one)."""
+        with self._state:
+            self._pending = draft
+
+    def retarget(self, path: Path) -> None:
+        """Write to ``path`` from now on (after a 另存为)."""
+        with self._io:
+            self.path = path
+
+    def save_pending(self) -> SaveOutcome:
+        """Write the pending draft, if any; never raises a NianbaoError."""
+        with self._io:
+            with self._state:
+                draft = self._pending
+            if draft is None:
+                return SaveOutcome()
+            try:
+                # Looked up at call time so tests can replace it.
+                store.save_draft(draft, self.path)
+            except NianbaoError as error:
+                self.last_error = error
+                return SaveOutcome(error=error)
+            except OSError as error:  # the store should wrap these; never let one escape
+                wrapped = SaveError(f"无法保存草稿 {self.path}：{error.strerror or error}")
+                self.last_error = wrapped
+                return SaveOutcome(error=wrapped)
+            with self._state:
+                if self._pending is draft:
+                    self._pending = None
+            self.last_error = None
+            self.saved_at = dt.datetime.now()
+            return SaveOutcome(saved_at=self.saved_at)
+
+
+def rescue_path(path: Path) -> Path:
+    """Where a draft goes when its own folder cannot be written at exit (state dir)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return Path(base) / "nianbao" / "rescue" / f"{draft_stem(path)}-{stamp}{DRAFT_SUFFIX}"
+
+
+@dataclass
+class Session:
+    """An open draft: where it lives, whether we hold its lock, and its saver."""
+
+    path: Path
+    draft: Draft
+    read_only: bool = False
+    lock: store.DraftLock | None = None
+    saver: DraftSaver = field(init=False)
+    is_new: bool = False
+    """True when the file did not exist before this session."""
+    written: set[Path] = field(default_factory=set)
+    """Report files this session wrote (rewritten without asking)."""
+
+    def __post_init__(self) -> None:
+        self.saver = DraftSaver(self.path)
+
+    def close(self) -> str | None:
+        """Flush the pending save and release the lock; returns a Chinese note for the terminal.
+
+        If the draft cannot be written where it belongs, it is written to the rescue folder so
+        nothing accepted is lost; the note says where.
+        """
+        note: str | None = None
+        if not self.read_only and self.saver.dirty:
+            outcome = self.saver.save_pending()
+            if outcome.error is not None:
+                note = self._rescue(outcome.error)
+        if self.lock is not None:
+            with contextlib.suppress(NianbaoError, OSError):
+                self.lock.release()
+            self.lock = None
+        return note
+
+    def _rescue(self, error: NianbaoError) -> str:
+        draft = self.saver.pending()
+        if draft is None:
+            return f"草稿未能保存：{error}"
+        target = rescue_path(self.path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            store.save_draft(draft, target)
+        except (NianbaoError, OSError) as second:
+            return f"草稿未能保存：{error}；备用位置也无法写入：{second}"
+        return f"草稿未能保存到 {self.path}（{error}），已另存到 {target}。"

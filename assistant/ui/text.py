@@ -1,0 +1,197 @@
+"""What the assistant says: every Chinese sentence of the terminal UI, and the bubbles built
+from what the flow engine returns. Kept apart so the screens read as behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.content import Content
+
+from assistant.core import flow
+from assistant.core.draft import Draft
+from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
+from assistant.core.questions import Kind, Question, section_title
+from assistant.errors import NianbaoError
+from assistant.ui.session import Session
+
+ALL_DONE = "所有必答问题都已回答。接下来请审阅检查结果并生成报告（Ctrl+R）。"
+NOTHING_TO_ANSWER = "现在没有待回答的问题。按 Ctrl+R 审阅并生成报告，或输入 /goto <部分> 修改回答。"
+READ_ONLY_REFUSED = (
+    "只读模式：这份草稿正被另一个会话使用，回答不会保存。按 Ctrl+O 可另存为新文件后继续编辑。"
+)
+AT_START = "已经是第一题了。"
+KEPT = "保留原来的回答，继续下一题。"
+SKIPPED = "好的，这题稍后再答（最后会列出）。"
+GOTO_HINT = "请在左侧用 ↑↓ 选择部分，按 Enter 跳转；也可以输入 /goto 三。"
+JUMPED = "回到这道题修改。改好后按 Enter，会继续下一题；输入 /continue 回到未答的问题。"
+REVISIT_HINT = "（这题已经回答过：直接按 Enter 保留原答案；输入 /continue 回到未答的问题。）"
+SAVE_RECOVERED = "草稿已重新保存成功，没有丢失任何回答。"
+SAVE_AS_PROMPT = "新的草稿文件名（完整路径，或相对于当前草稿所在的文件夹）："
+HELP_TITLE = "可用的命令（在输入框中输入，或按对应的键；Ctrl+P 打开命令面板）："
+NO_QUESTION_FOR_FINDING = "这一项没有对应的单个问题，请按修改方法在相应部分修改。"
+LONG_ANSWER_SHOWN = 300
+"""A longer author bubble shows its start and the length."""
+
+
+def question_bubble(question: Question) -> Content:
+    """The ask in bold, the one-line hint, and the options of a choice."""
+    parts: list[Content | str] = [Content.styled(question.ask, "bold")]
+    if question.kind in (Kind.CHOICE, Kind.MULTICHOICE):
+        for number, option in enumerate(question.options, start=1):
+            parts += ["\n", f"  {number}. {option.label}"]
+    parts += ["\n", Content.styled(question.hint, "$text-muted")]
+    if not question.required:
+        parts += ["\n", Content.styled("（选答：没有可直接按 Enter 跳过）", "$text-muted")]
+    return Content.assemble(*parts)
+
+
+def author_bubble(answer: str) -> Content:
+    """The accepted answer as it is stored, shortened when very long."""
+    if len(answer) > LONG_ANSWER_SHOWN:
+        return Content(f"{answer[:LONG_ANSWER_SHOWN]}…（共 {len(answer)} 字）")
+    return Content(answer)
+
+
+def why_bubble(question: Question) -> Content:
+    return Content.assemble(
+        Content.styled("为什么问：", "bold"),
+        question.why,
+        "\n",
+        Content.styled("示例：", "bold"),
+        question.example,
+    )
+
+
+def greeting(session: Session, draft: Draft, questions: Sequence[Question]) -> str:
+    """Hello for a new draft; 欢迎回来 with where the author left off and what remains."""
+    progress = flow.progress(draft, questions)
+    answered = sum(a for a, _ in progress.values())
+    lines: list[str] = []
+    if session.read_only:
+        lines.append(f"以只读方式打开 {session.path}：可以浏览、预览和检查，回答不会保存。")
+    if session.is_new or answered == 0:
+        lines += [
+            "您好！我是年报助手，会按报告的顺序一题一题地询问政府信息公开工作年度报告的内容。",
+            f"每个回答都会立即保存到 {session.path}，随时可以退出，下次打开会从这里继续。",
+            "F1 查看为什么问这道题和示例；输入 /help 查看全部命令。",
+        ]
+        return "\n".join(lines)
+    lines.append(f"欢迎回来！草稿：{session.path}")
+    following = flow.next_question(draft, questions)
+    if following is not None:
+        lines.append(f"上次答到：{section_title(following.section)} —— {following.ask}")
+    remaining = [
+        f"{section_title(key)}（{required - done} 项）"
+        for key, (done, required) in progress.items()
+        if required > done
+    ]
+    if remaining:
+        lines.append("还需要回答：" + "；".join(remaining))
+    else:
+        lines.append("所有必答问题都已回答，可以审阅并生成报告（Ctrl+R）。")
+    if draft.interview.skipped:
+        lines.append(f"另有 {len(draft.interview.skipped)} 道跳过的问题，最后会列出。")
+    return "\n".join(lines)
+
+
+def deferred_list(questions: Sequence[Question]) -> str:
+    lines = ["下面这些问题您选择了稍后再答，现在逐一补上（仍可按 Ctrl+N 暂时跳过）："]
+    lines += [f"{n}. {section_title(q.section)}：{q.ask}" for n, q in enumerate(questions, 1)]
+    return "\n".join(lines)
+
+
+def deferred_left(count: int) -> str:
+    return (
+        f"还有 {count} 道跳过的问题没有回答，报告需要它们。审阅页会列出它们，"
+        "选中后按 Enter 即可回答。"
+    )
+
+
+def findings_summary(findings: Sequence[Finding]) -> str:
+    """The /check answer: counts, then one line per finding (missing answers counted only)."""
+    missing = [f for f in findings if f.rule == "REQ"]
+    shown = [f for f in findings if f.rule != "REQ"]
+    if not shown and not missing:
+        return "检查完毕：没有发现问题。"
+    counts = {s: sum(1 for f in shown if f.severity is s) for s in Severity}
+    head = "检查完毕：" + "，".join(f"{SEVERITY_LABEL[s]} {n} 项" for s, n in counts.items() if n)
+    if missing:
+        head += ("，" if shown else "") + f"尚未回答 {len(missing)} 项"
+    lines = [head]
+    for finding in shown[:12]:
+        where = finding.location.text or (
+            section_title(finding.location.section) if finding.location.section else ""
+        )
+        lines.append(f"· [{SEVERITY_LABEL[finding.severity]}] {where} {finding.message}")
+    if len(shown) > 12:
+        lines.append(f"……另有 {len(shown) - 12} 项，按 Ctrl+R 在审阅页查看全部。")
+    return "\n".join(lines)
+
+
+def save_failed(error: NianbaoError) -> str:
+    detail = str(error).rstrip("。")
+    return f"⚠ {detail}。回答保留在内存中，会自动重试；也可按 Ctrl+O 另存到其他位置。"
+
+
+def short_reason(error: NianbaoError) -> str:
+    """The cause of a save error without its path: "磁盘已满" from "…：磁盘已满。"."""
+    message = str(error)
+    reason = message.rpartition("：")[2] if "：" in message else message
+    return reason.split("。")[0].strip() or message
+
+
+def save_state_failing(error: NianbaoError) -> str:
+    return f"未保存：{short_reason(error)}，正在重试…"
+
+
+def unknown_command(typed: str) -> str:
+    return f"没有“{typed}”这个命令。输入 /help 查看可用的命令。"
+
+
+def unknown_section(typed: str) -> str:
+    return f"没有找到“{typed}”这一部分。请输入 一 到 六，或“基本信息”，例如 /goto 三。"
+
+
+def section_empty(section: str) -> str:
+    return f"{section_title(section)}目前没有需要回答的问题。"
+
+
+def one_line(answer: str, limit: int = 60) -> str:
+    """An answer on one line for the review list: line breaks shown as ⏎, long text cut."""
+    flat = answer.replace("\n", " ⏎ ")
+    return flat if len(flat) <= limit else f"{flat[:limit]}…（共 {len(answer)} 字）"
+
+
+def review_head(findings: Sequence[Finding], blocking: Sequence[Finding]) -> str:
+    errors = sum(1 for f in blocking if f.severity is Severity.ERROR)
+    warnings = len(blocking) - errors
+    notices = sum(1 for f in findings if f.severity is Severity.NOTICE)
+    if not blocking:
+        head = "检查通过：没有需要修改或确认的问题，可以生成报告。"
+    else:
+        head = (
+            f"生成报告前还需处理：错误 {errors} 项（须修改），警告 {warnings} 项（须确认或修改）。"
+        )
+    if notices:
+        head += f"另有提示 {notices} 项，仅供参考。"
+    return head + "\nTab 在各项之间移动：Enter 跳到对应的问题修改，空格 确认警告；Esc 返回对话。"
+
+
+def still_blocking(blocking: Sequence[Finding]) -> str:
+    return f"还不能生成：有 {len(blocking)} 项需要先修改或确认（见上方标出的错误和警告）。"
+
+
+def overwrite_question(path: Path) -> str:
+    return f"{path} 已经存在。要用新生成的报告覆盖它吗？"
+
+
+def written_summary(written: Sequence[tuple[str, Path]], errors: Sequence[str]) -> str:
+    lines = []
+    if written:
+        lines.append("已生成：")
+        lines += [f"  {path}" for _, path in written]
+    if errors:
+        lines.append("未能生成：")
+        lines += [f"  {error}" for error in errors]
+    return "\n".join(lines)

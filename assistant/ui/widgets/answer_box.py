@@ -1,0 +1,166 @@
+"""Where the author types: a one-line input, or a multi-line editor for narrative answers.
+
+The box never judges an answer: it posts what was typed and shows what the screen tells it
+(an error under the input, the typed text left in place).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, TextArea
+
+from assistant.ui.widgets.wrapped import WrappedText
+
+LINE_HINT = "Enter 提交 · F1 为什么问 · 输入 /help 查看命令"
+AREA_HINT = "Ctrl+S 提交（也可 Ctrl+J）· Enter 换行，每行一段 · F1 为什么问"
+READ_ONLY_HINT = "只读模式：可以浏览、预览和检查，回答不会保存 · 输入 /help 查看命令"
+PASTE_JOINED = "粘贴的内容有多行，已合并为一行，请检查后提交。"
+
+
+class AnswerLine(Input):
+    """The one-line answer input; a multi-line paste is joined, not cut to its first line."""
+
+    @dataclass
+    class Joined(Message):
+        """A multi-line paste was joined into one line."""
+
+        line: AnswerLine
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if len(lines) > 1:
+            event.stop()
+            event.prevent_default()
+            text = " ".join(lines)
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
+            self.post_message(self.Joined(self))
+            return
+        super()._on_paste(event)
+
+
+class AnswerArea(TextArea):
+    """The narrative editor: Enter makes a new paragraph, Ctrl+S or Ctrl+J submits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "提交", tooltip="提交这段文字"),
+        Binding("ctrl+j", "submit", "提交", show=False),
+    ]
+
+    @dataclass
+    class Submitted(Message):
+        """The author submitted the narrative text."""
+
+        area: AnswerArea
+        value: str
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self, self.text))
+
+
+class AnswerBox(Vertical):
+    """The input docked at the bottom, with one line for a hint or an error."""
+
+    @dataclass
+    class Submitted(Message):
+        """The author submitted ``text`` (an answer or a /command)."""
+
+        box: AnswerBox
+        text: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.narrative = False
+        self.read_only = False
+
+    def compose(self) -> ComposeResult:
+        yield AnswerLine(id="answer-line", placeholder="在这里输入回答，按 Enter 提交")
+        yield AnswerArea(
+            id="answer-area",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder="在这里输入，每行一段；按 Ctrl+S 提交",
+        )
+        yield WrappedText(LINE_HINT, id="answer-message")
+
+    def on_mount(self) -> None:
+        self.query_one(AnswerArea).display = False
+
+    @property
+    def line(self) -> AnswerLine:
+        return self.query_one(AnswerLine)
+
+    @property
+    def area(self) -> AnswerArea:
+        return self.query_one(AnswerArea)
+
+    @property
+    def message(self) -> WrappedText:
+        return self.query_one("#answer-message", WrappedText)
+
+    @property
+    def text(self) -> str:
+        """What is typed now, in whichever editor is showing."""
+        return self.area.text if self.narrative else self.line.value
+
+    def ask(self, *, narrative: bool, prefill: str = "", placeholder: str | None = None) -> None:
+        """Switch editor, put ``prefill`` in it, clear any error and focus it."""
+        self.narrative = narrative
+        self.line.display = not narrative
+        self.area.display = narrative
+        if narrative:
+            self.area.load_text(prefill)
+            self.area.move_cursor(self.area.document.end)
+        else:
+            self.line.value = prefill
+            self.line.cursor_position = len(prefill)
+            if placeholder:
+                self.line.placeholder = placeholder
+        self.show_hint()
+        self.focus_editor()
+
+    def focus_editor(self) -> None:
+        (self.area if self.narrative else self.line).focus()
+
+    def set_text(self, text: str) -> None:
+        if self.narrative:
+            self.area.load_text(text)
+        else:
+            self.line.value = text
+            self.line.cursor_position = len(text)
+
+    def show_error(self, message: str) -> None:
+        """An answer was refused: say why, keep what was typed."""
+        self.message.update(message)
+        self.message.add_class("-error")
+        self.focus_editor()
+
+    def show_hint(self, text: str | None = None) -> None:
+        if text is None:
+            text = READ_ONLY_HINT if self.read_only else AREA_HINT if self.narrative else LINE_HINT
+        self.message.update(text)
+        self.message.remove_class("-error")
+
+    @on(Input.Submitted, "#answer-line")
+    def _line_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(self, event.value))
+
+    @on(AnswerArea.Submitted)
+    def _area_submitted(self, event: AnswerArea.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(self, event.value))
+
+    @on(AnswerLine.Joined)
+    def _joined(self, event: AnswerLine.Joined) -> None:
+        event.stop()
+        self.show_hint(PASTE_JOINED)

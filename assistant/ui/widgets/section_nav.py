@@ -1,0 +1,74 @@
+"""The sidebar: 基本信息 and the six sections, with progress and a mark where a check fails."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from assistant.core.findings import Severity
+from assistant.core.questions import SECTION_KEYS, section_title
+from assistant.ui.wrap import wrap_content
+
+
+class SectionNav(OptionList):
+    """Lists the sections; choosing one asks the screen to jump there."""
+
+    @dataclass
+    class Selected(Message):
+        """The author chose a section in the sidebar."""
+
+        section: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(*(Option(section_title(k), id=k) for k in SECTION_KEYS), id=id)
+        self.progress: dict[str, tuple[int, int]] = {}
+        self.marks: dict[str, Severity] = {}
+        self.can_focus = True
+
+    def show(
+        self,
+        progress: Mapping[str, tuple[int, int]] | None = None,
+        marks: Mapping[str, Severity] | None = None,
+        current: str | None = None,
+    ) -> None:
+        """Update the numbers, the marks and the highlighted section."""
+        if progress is not None:
+            self.progress = dict(progress)
+        if marks is not None:
+            self.marks = dict(marks)
+        for index, key in enumerate(SECTION_KEYS):
+            self.replace_option_prompt_at_index(index, self._prompt(key))
+        if current in SECTION_KEYS and not self.has_focus:
+            self.highlighted = SECTION_KEYS.index(current)
+
+    def _prompt(self, key: str) -> Content:
+        answered, required = self.progress.get(key, (0, 0))
+        if required and answered >= required:
+            state = Content.styled(f"✔ {answered}/{required}", "$success")
+        else:
+            state = Content.styled(f"{answered}/{required}", "$text-muted")
+        mark = self.marks.get(key)
+        if mark is Severity.ERROR:
+            state = Content.assemble(state, " ", Content.styled("✖ 有错误", "$error"))
+        elif mark is Severity.WARNING:
+            state = Content.assemble(state, " ", Content.styled("⚠ 有警告", "$warning"))
+        title = Content(section_title(key))
+        width = self.scrollable_content_region.width - 2
+        if width > 4:
+            title = wrap_content(title, width)
+        return Content.assemble(title, "\n  ", state)
+
+    def on_resize(self) -> None:
+        self.show()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Selected(event.option.id))

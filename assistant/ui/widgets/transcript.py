@@ -1,0 +1,47 @@
+"""The conversation: assistant and author bubbles, scrolling above the answer box."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+
+from assistant.ui.widgets.wrapped import WrappedText
+
+BubbleKind = Literal["assistant", "author", "note", "error"]
+
+MAX_BUBBLES = 400
+"""Older bubbles are dropped past this; the draft, not the transcript, is the record."""
+
+
+class Bubble(WrappedText):
+    """One message: the assistant's, the author's, a note or an error."""
+
+    def __init__(self, content: Content, kind: BubbleKind) -> None:
+        super().__init__(content, classes=f"bubble -{kind}")
+        self.kind = kind
+
+
+class Transcript(VerticalScroll, can_focus=False):
+    """The scrolling transcript; stays at the bottom while new bubbles arrive."""
+
+    def on_mount(self) -> None:
+        self.anchor()
+
+    def say(self, content: Content | str, kind: BubbleKind = "assistant") -> Bubble:
+        """Append a bubble and keep it in view."""
+        if isinstance(content, str):
+            content = Content(content)
+        bubble = Bubble(content, kind)
+        self.mount(bubble)
+        bubbles = self.query(Bubble)
+        if len(bubbles) > MAX_BUBBLES:
+            bubbles.first().remove()
+        self.anchor()
+        return bubble
+
+    @property
+    def texts(self) -> list[str]:
+        """The plain text of every bubble, oldest first (for tests and accessibility)."""
+        return [str(bubble.content) for bubble in self.query(Bubble)]

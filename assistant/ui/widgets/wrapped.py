@@ -1,0 +1,41 @@
+"""Text that wraps by the Chinese line-breaking rules (see ``assistant.ui.wrap``)."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+from assistant.ui.wrap import wrap_content
+
+
+class WrappedText(Widget):
+    """Like a Static, but no line starts with "。" or ends with "“". Never reads markup."""
+
+    DEFAULT_CSS = """
+    WrappedText {
+        height: auto;
+    }
+    """
+
+    def __init__(
+        self, content: Content | str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.content = Content(content) if isinstance(content, str) else content
+
+    def update(self, content: Content | str) -> None:
+        """Show ``content`` instead."""
+        self.content = Content(content) if isinstance(content, str) else content
+        self.refresh(layout=True)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return max(
+            (Content(line).cell_length for line in self.content.plain.split("\n")), default=0
+        )
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(wrap_content(self.content, width).plain.split("\n"))
+
+    def render(self) -> Content:
+        return wrap_content(self.content, self.content_size.width)
