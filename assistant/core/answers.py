@@ -132,6 +132,8 @@ def _chinese_section(text: str) -> int | None:
             zero_pending = False
         else:
             return None
+    if zero_pending and digit is None:
+        return None  # a trailing 零: 一百零
     if digit is not None:
         if last_unit < 10**5 and not zero_pending and last_unit > 10:
             # 两千三 = 2300, 一百五 = 150: a trailing digit is one unit below the last.
@@ -166,6 +168,8 @@ def chinese_integer(text: str) -> int | None:
             break
     if rest[:1] in ("零", "〇"):
         rest = rest[1:]
+        if not rest:
+            return None  # 一万零
     if not rest:
         return total
     tail = _chinese_section(rest)
@@ -189,14 +193,14 @@ def _number_problem(text: str, help_text: str) -> AnswerError:
     if "\n" in text:
         return AnswerError(f"这里只需要一个数字，请不要换行。{help_text}。")
     if re.search(r"[约大概左右余多逾近超]", text) and re.search(
-        r"\d|[一二三四五六七八九十百千万]", text
+        r"[0-9]|[一二三四五六七八九十百千万]", text
     ):
         return AnswerError(f"请填写准确的数字，不要加“约”“多”“左右”等字样。{help_text}。")
-    if re.fullmatch(r"-\s*[\d.,]+.*", text) or text.startswith("负"):
+    if re.fullmatch(r"-\s*[0-9.,]+.*", text) or text.startswith("负"):
         return AnswerError(f"不能是负数。{help_text}。")
-    if re.search(r"\d", text) and re.search(r"[零〇一二两三四五六七八九十百千万亿]", text):
+    if re.search(r"[0-9]", text) and re.search(r"[零〇一二两三四五六七八九十百千万亿]", text):
         return AnswerError(f"请全部用阿拉伯数字填写（例如把“3万”写成 30000）。{help_text}。")
-    if re.search(r"\d\s+\d", text):
+    if re.search(r"[0-9]\s+[0-9]", text):
         return AnswerError(f"只能填一个数字；如果想写千位分隔，请用逗号（1,234）。{help_text}。")
     return AnswerError(f"“{_preview(text)}”不是一个数字。{help_text}。")
 
@@ -210,8 +214,8 @@ def _strip_unit(text: str, units: str) -> str:
     return re.sub(rf"\s*[{units}]$", "", text)
 
 
-_PLAIN_INT = re.compile(r"\d+|\d{1,3}(?:,\d{3})+")
-_PLAIN_DECIMAL = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")
+_PLAIN_INT = re.compile(r"[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+")
+_PLAIN_DECIMAL = re.compile(r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?")
 
 
 def parse_count(text: str) -> int:
@@ -224,9 +228,9 @@ def parse_count(text: str) -> int:
         value = int(body.replace(",", ""))
     elif (chinese := chinese_integer(body)) is not None:
         value = chinese
-    elif re.fullmatch(r"\d*\.\d+|\d+\.\d*", body.replace(",", "")):
+    elif re.fullmatch(r"[0-9]*\.[0-9]+|[0-9]+\.[0-9]*", body.replace(",", "")):
         raise AnswerError(f"件数必须是整数，不能有小数（“{_preview(body)}”）。{_COUNT_HELP}。")
-    elif re.fullmatch(r"\d[\d,]*", body):
+    elif re.fullmatch(r"[0-9][0-9,]*", body):
         raise AnswerError(f"“{_preview(body)}”的逗号位置不对。{_COUNT_HELP}，或 1,234。")
     else:
         raise _number_problem(raw, _COUNT_HELP)
@@ -297,7 +301,7 @@ def parse_year(text: str, *, low: int = 2008, high: int = 2100) -> int:
     """A report year: ``2024``, ``2024年``, ``２０２４``, ``二〇二四年``."""
     raw = _normalise_number_text(text)
     body = _digitwise(raw.removesuffix("年").removesuffix("年度").strip())
-    if not re.fullmatch(r"\d{4}", body):
+    if not re.fullmatch(r"[0-9]{4}", body):
         if not raw:
             raise AnswerError(f"还没有填写。{_YEAR_HELP}。")
         raise AnswerError(f"“{_preview(raw)}”不是年份。{_YEAR_HELP}。")
@@ -309,9 +313,9 @@ def parse_year(text: str, *, low: int = 2008, high: int = 2100) -> int:
 
 _DATE_HELP: Final = "请按“2025年1月22日”或“2025-01-22”的格式输入日期"
 _DATE_FORMS = (
-    re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"),
-    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+    re.compile(r"([0-9]{4})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})"),
+    re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]?"),
+    re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})"),
 )
 
 
@@ -340,7 +344,9 @@ def parse_date(text: str) -> dt.date:
             try:
                 value = dt.date(year, month_no, day_no)
             except ValueError:
-                raise AnswerError(f"{year}年{month_no}月{day_no}日 这一天不存在，请核对。") from None
+                raise AnswerError(
+                    f"{year}年{month_no}月{day_no}日 这一天不存在，请核对。"
+                ) from None
             if not 2008 <= value.year <= 2100:
                 raise AnswerError(f"年份 {value.year} 不对，请核对。{_DATE_HELP}。")
             return value
@@ -426,7 +432,7 @@ def _choice_help(options: Sequence[ChoiceOption]) -> str:
 
 def _one_choice(token: str, options: Sequence[ChoiceOption]) -> str:
     token = token.strip(_SPACES + "。.")
-    number = re.fullmatch(r"(?:第)?\s*(\d+)\s*(?:项|个|[.、)）])?", token)
+    number = re.fullmatch(r"(?:第)?\s*([0-9]{1,6})\s*(?:项|个|[.、)）])?", token)
     if number:
         index = int(number[1])
         if 1 <= index <= len(options):
@@ -449,7 +455,7 @@ def _norm(text: str) -> str:
 
 def _bare_label(label: str) -> str:
     """``(一)予以公开`` → ``予以公开``; ``1.属于国家秘密`` → ``属于国家秘密`` (NFKC labels)."""
-    return re.sub(r"^(?:\([一二三四五六七八九十]+\)|\d+\.)\s*", "", label)
+    return re.sub(r"^(?:\([一二三四五六七八九十]+\)|[0-9]+\.)\s*", "", label)
 
 
 def parse_choice(text: str, options: Sequence[ChoiceOption]) -> str:

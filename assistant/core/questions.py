@@ -300,7 +300,9 @@ def _fail(where: str, message: str) -> QuestionsError:
 
 
 def _entry_error(file: PromptFile, raw: RawEntry, error: ValidationError) -> QuestionsError:
-    first = error.errors()[0]
+    # A misspelt key also shows up as a missing one: report the misspelling, the cause.
+    errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
     loc = first["loc"]
     key = str(loc[0]) if loc else ""
     line = raw.key_lines.get(key, raw.line)
@@ -314,7 +316,22 @@ def _entry_error(file: PromptFile, raw: RawEntry, error: ValidationError) -> Que
         kinds = "、".join(k.value for k in Kind)
         return _fail(where, f"未知的问题类型 {raw.data.get('kind')!r}（可用：{kinds}）")
     path = ".".join(str(p) for p in loc)
-    return _fail(where, f"“{path}”的值不正确：{first['msg']}")
+    explained = _PYDANTIC_MESSAGES.get(first["type"], "")
+    return _fail(where, f"“{path}”的值不正确：{explained or first['msg']}")
+
+
+_PYDANTIC_MESSAGES: Final = {
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "string_type": '应为文字（数字或日期请加引号，例如 "12"）',
+    "list_type": "应为列表，例如 [applicants]",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "greater_than": "应为正整数",
+    "string_too_short": "不能为空",
+    "string_pattern_mismatch": "只能用小写英文字母、数字和下划线",
+    "model_type": "应为一组“键: 值”",
+}
 
 
 def _expand(file: PromptFile, raw: RawEntry, section: str) -> list[Question]:
