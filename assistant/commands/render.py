@@ -1,0 +1,98 @@
+"""``nianbao render DRAFT --format md|html|txt|docx|pdf [-o FILE] [--force-overwrite]``.
+
+Refuses (exit 1, the blocking findings listed) while errors or unacknowledged warnings remain.
+Text formats go to standard output unless ``-o`` is given; Word and PDF go beside the draft and
+never replace an existing file there unless ``--force-overwrite`` is given. A file named with
+``-o`` is the user's choice: it is replaced, atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assistant.errors import NianbaoError, OutputExistsError, RenderRefused
+
+FORMAT_NAMES = ("md", "html", "txt", "docx", "pdf")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``nianbao render``."""
+    parser.add_argument("draft", type=Path, help="草稿文件（*.nianbao.yaml）")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMAT_NAMES,
+        help="报告格式：md、html、txt、docx 或 pdf（省略时按 -o 文件的扩展名判断）",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="输出文件；省略时 md/html/txt 输出到屏幕，docx/pdf 保存在草稿旁边",
+    )
+    parser.add_argument(
+        "--force-overwrite",
+        action="store_true",
+        help="docx/pdf 未指定 -o 时，允许覆盖草稿旁边已有的同名文件",
+    )
+
+
+def _format_name(args: argparse.Namespace) -> str:
+    if args.format:
+        name: str = args.format
+        return name
+    suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
+    if suffix in FORMAT_NAMES:
+        return suffix
+    raise NianbaoError("请用 --format 指定报告格式（md、html、txt、docx 或 pdf）。")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the draft; 0 on success, 1 when refused, 2 when the draft cannot be read."""
+    from assistant.commands.check import load
+    from assistant.core.checks import blocking_findings
+    from assistant.render import output_format, refusal, render_report
+    from assistant.render.output import default_output, exists_message, write_output
+
+    name = _format_name(args)
+    spec = output_format(name)
+    draft = load(args.draft)
+    blocking = blocking_findings(draft)
+    if blocking:
+        _say(str(refusal(blocking)))
+        return 1
+    to_stdout = (args.output is None and not spec.binary) or str(args.output) == "-"
+    if to_stdout and spec.binary:
+        raise NianbaoError(f"{spec.label}不能输出到屏幕，请用 -o 指定输出文件。")
+    target: Path | None = None
+    replace = True
+    if not to_stdout:
+        target = args.output or default_output(args.draft, spec.suffix)
+        replace = args.output is not None or args.force_overwrite
+        if not replace and target.exists():
+            # Say so before the (possibly slow) rendering.
+            _say(f"错误：{exists_message(target)}")
+            return 1
+    try:
+        data = render_report(draft, name)
+    except RenderRefused as error:
+        _say(str(error))
+        return 1
+    if target is None:
+        text = data if isinstance(data, str) else data.decode("utf-8")
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    try:
+        write_output(target, data, replace=replace)
+    except OutputExistsError as error:
+        _say(f"错误：{error}")
+        return 1
+    _say(f"已生成{spec.label}：{target}")
+    return 0
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
