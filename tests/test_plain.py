@@ -1,0 +1,222 @@
+"""``nianbao --plain``: the interview on stdin/stdout, from an empty draft to the report."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SEED
+
+from assistant.commands.plain import Console, PlainSession, section_key
+from assistant.core.draft import Draft
+from assistant.core.questions import load_questions
+from assistant.render import render_report
+from assistant.store import DraftLock, load_draft, save_draft
+
+
+def seed_answers() -> list[str]:
+    """The stdin lines that retell the seed report (a bureau with no applications)."""
+    seed = load_draft(SEED)
+
+    def narrative(text: str | None) -> list[str]:
+        assert text
+        return [*text.splitlines(), "."]
+
+    overview = seed.overview
+    return [
+        seed.meta.agency or "",
+        "1",  # 县级以上人民政府部门
+        str(seed.meta.year),
+        "2025年1月22日",
+        "",  # no portal sentence
+        "",  # no contact lines
+        "",  # no local deadline
+        *narrative(overview.intro),
+        *narrative(overview.proactive),
+        *narrative(overview.on_request),
+        *narrative(overview.management),
+        *narrative(overview.platform),
+        *narrative(overview.oversight),
+        "否",  # no power to make 规章
+        "0",
+        "0",
+        "0",  # 行政规范性文件
+        "0",
+        "0",
+        "0",  # 许可, 处罚, 强制
+        "0",  # 收费 (万元)
+        "否",  # no applications
+        "否",  # no reconsideration or lawsuit
+        *narrative(seed.problems),
+        "否",  # no 信息处理费
+        *narrative(seed.other.text),
+        "是",  # acknowledge the E14 warning ("无" says nothing of fees), as the seed does
+        "",  # md
+        "",  # next to the draft
+    ]
+
+
+def run_plain(
+    draft: Path, lines: list[str], *, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", str(draft)],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_journey_from_empty_draft_to_the_seed_report(tmp_path: Path) -> None:
+    draft_path = tmp_path / "shenyang-2024.nianbao.yaml"
+    result = run_plain(draft_path, seed_answers())
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "已生成Markdown" in result.stdout
+    written = (tmp_path / "shenyang-2024.md").read_text(encoding="utf-8")
+    expected = render_report(load_draft(SEED), "md")
+    assert written == expected
+    saved = load_draft(draft_path)
+    seed = load_draft(SEED)
+    for part in ("meta", "overview", "table2", "table3", "table4", "problems", "other"):
+        assert getattr(saved, part) == getattr(seed, part), part
+    assert saved.acknowledged == seed.acknowledged
+
+
+def test_end_of_input_saves_and_resumes_where_it_stopped(tmp_path: Path) -> None:
+    draft_path = tmp_path / "a.nianbao.yaml"
+    first = run_plain(draft_path, ["某市某局", "1"])
+    assert first.returncode == 0, first.stderr
+    assert "草稿已保存" in first.stdout
+    assert load_draft(draft_path).meta.agency == "某市某局"
+    second = run_plain(draft_path, [])
+    assert second.returncode == 0
+    assert "这份年报是哪一年的" in second.stdout
+    assert "请填写本机关的全称" not in second.stdout
+
+
+# ---------------------------------------------------------------- in-process sessions
+
+
+def session(path: Path, lines: list[str], draft: Draft | None = None) -> tuple[PlainSession, str]:
+    out = io.StringIO()
+    console = Console(io.StringIO("".join(line + "\n" for line in lines)), out)
+    plain = PlainSession(path, draft or Draft(), load_questions(), console)
+    assert plain.run() == 0
+    return plain, out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        ("约2024年", "不是年份"),
+        ("", "还没有填写"),
+        ("\x1b[31m二〇二四\x1b[0m", "已记录：2024"),
+    ],
+)
+def test_bad_input_is_explained_and_asked_again(tmp_path: Path, bad: str, says: str) -> None:
+    plain, out = session(tmp_path / "d.nianbao.yaml", ["某局", "1", bad, "2024"])
+    assert says in out
+    assert plain.draft.meta.year == 2024
+    assert out.count("问：这份年报是哪一年的？") == (1 if "已记录" in says else 2)
+
+
+def test_back_and_goto_never_lose_answers(tmp_path: Path) -> None:
+    lines = [
+        "某局",
+        "1",
+        "2024",
+        "/back",
+        "",
+        "/back",
+        "/back",
+        "3",
+        "/goto 三",
+        "否",
+        "/goto 0",
+        "",
+    ]
+    plain, out = session(tmp_path / "d.nianbao.yaml", lines)
+    assert "已记录：其他机关（乡镇、街道等）" in out
+    assert "当前回答：2024（直接回车保留）" in out
+    assert plain.draft.meta.agency == "某局"
+    assert plain.draft.meta.year == 2024
+    assert plain.draft.interview.answers["has_applications"] is False
+    assert load_draft(tmp_path / "d.nianbao.yaml").meta.kind == "other"
+
+
+def test_commands(tmp_path: Path) -> None:
+    lines = ["?", "/help", "/skip", "/goto 十", "/nope", "/check", "/quit", "never read"]
+    plain, out = session(tmp_path / "d.nianbao.yaml", lines)
+    assert "为什么问：" in out and "示例：沈阳市人民政府外事办公室" in out
+    assert "/goto 章节" in out
+    assert "已跳过" in out and plain.draft.interview.skipped == ["agency"]
+    assert "没有找到“十”这一部分" in out
+    assert "没有“/nope”这个命令" in out
+    assert "检查结果" in out
+    assert "已保存并退出" in out
+
+
+def test_narrative_takes_several_lines(tmp_path: Path) -> None:
+    draft = Draft.model_validate(
+        {"meta": {"agency": "某局", "kind": "department", "year": 2024, "published": "2025-01-20"}}
+    )
+    draft = draft.model_copy(
+        update={
+            "interview": draft.interview.model_copy(
+                update={"answers": {"portal": None, "contact": None, "deadline": None}}
+            )
+        }
+    )
+    plain, _ = session(
+        tmp_path / "d.nianbao.yaml", ["第一段。", "", "第二段。", ".", "第三段", "."], draft
+    )
+    assert plain.draft.overview.intro == "第一段。\n第二段。"
+    assert plain.draft.overview.proactive == "第三段"
+
+
+def test_a_draft_in_use_is_refused_in_chinese(tmp_path: Path) -> None:
+    draft_path = tmp_path / "d.nianbao.yaml"
+    save_draft(Draft(), draft_path)
+    with DraftLock(draft_path):
+        result = run_plain(draft_path, ["某局"])
+    assert result.returncode == 2
+    assert "错误：" in result.stderr and "Traceback" not in result.stderr
+    assert load_draft(draft_path).meta.agency is None
+
+
+def test_an_existing_report_is_not_overwritten_without_asking(tmp_path: Path) -> None:
+    draft_path = tmp_path / "shenyang-2024.nianbao.yaml"
+    existing = tmp_path / "shenyang-2024.md"
+    existing.write_text("我的文件", encoding="utf-8")
+    lines = [*seed_answers()[:-1], "", "否", ""]  # keep default → refuse overwrite → new name
+    result = run_plain(draft_path, lines)
+    assert result.returncode == 0, result.stderr
+    assert existing.read_text(encoding="utf-8") == "我的文件"
+    assert (tmp_path / "shenyang-2024-新.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("三", "applications"),
+        ("3", "applications"),
+        ("基本信息", "meta"),
+        ("0", "meta"),
+        ("总体情况", "overview"),
+        ("other", "other"),
+        ("七", None),
+    ],
+)
+def test_section_words(word: str, key: str | None) -> None:
+    assert section_key(word) == key
