@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEED
 
 from assistant.commands.plain import Console, PlainSession, section_key
 from assistant.core.draft import Draft
 from assistant.core.questions import load_questions
 from assistant.render import render_report
 from assistant.store import DraftLock, load_draft, save_draft
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
 
 
 def seed_answers() -> list[str]:
