@@ -9,6 +9,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Twips
 from docx.table import Table as WordTable
+from docx.table import _Cell as WordCell
 
 from assistant.render.docx.layout import TABLE_FONT, TABLE_STYLE, add_run
 from assistant.render.docx.ooxml import child, set_attrs
@@ -89,15 +90,14 @@ def _table_properties(word: WordTable, widths: list[int]) -> None:
         gridcol.w = Twips(twips)
 
 
-def _fill(word: WordTable, cell: Cell, widths: list[int]) -> None:
-    target = word.cell(cell.row, cell.col)
+def _fill(grid: list[list[WordCell]], cell: Cell, widths: list[int], style_id: str) -> None:
+    target = grid[cell.row][cell.col]
     if cell.rowspan > 1 or cell.colspan > 1:
-        corner = word.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
-        target = target.merge(corner)
+        target = target.merge(grid[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1])
     target.width = Twips(sum(widths[cell.col : cell.col + cell.colspan]))
     target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph = target.paragraphs[0]
-    paragraph.style = TABLE_STYLE
+    paragraph._p.get_or_add_pPr().style = style_id
     paragraph.alignment = ALIGNMENT[cell.kind]
     for index, line in enumerate(_lines(cell)):
         if index:
@@ -122,17 +122,20 @@ def add_table(document: Document, table: Table) -> None:
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     word.autofit = False
     _table_properties(word, widths)
+    # The cells of the unmerged grid, looked up once: Table.cell() walks the whole table.
+    grid = [[WordCell(tc, word) for tc in tr.tc_lst] for tr in word._tbl.tr_lst]
     for index, row in enumerate(word.rows):
         row.height = _ROW_HEIGHT
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Twips(width)
+        for word_cell, width in zip(grid[index], widths, strict=True):
+            word_cell.width = Twips(width)
         tr_pr = row._tr.get_or_add_trPr()
         child(tr_pr, "w:cantSplit", _TRPR_ORDER)
         if index < len(table.head):
             child(tr_pr, "w:tblHeader", _TRPR_ORDER)
+    style_id = document.styles[TABLE_STYLE].style_id
     for cells in table.rows:
         for cell in cells:
-            _fill(word, cell, widths)
+            _fill(grid, cell, widths, style_id)
     _keep_together(word)
 
 
