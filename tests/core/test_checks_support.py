@@ -7,13 +7,14 @@ below make sure the baseline really is clean, so each failing case fails for its
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from assistant.core import format as fmt
 from assistant.core.checks import check_facts, run_checks
-from assistant.core.draft import Draft, set_path
-from assistant.core.facts import ReportFacts, facts_from_draft
+from assistant.core.draft import Draft, FeeFacts, set_path
+from assistant.core.facts import ReportFacts, TextPart, facts_from_draft
 from assistant.core.findings import Finding
 
 ZERO_ROW = dict.fromkeys(fmt.APPLICANT_KEYS, 0)
@@ -94,6 +95,49 @@ def good_facts() -> ReportFacts:
 
 def of_rule(findings: list[Finding], rule: str) -> list[Finding]:
     return [f for f in findings if f.rule == rule]
+
+
+Place = tuple[str | None, str | None, str | None, str | None]
+"""(section, row, column, field) of a finding."""
+
+
+def place(finding: Finding) -> Place:
+    loc = finding.location
+    return (loc.section, loc.row, loc.column, loc.field)
+
+
+Checks = Callable[[], list[Finding]]
+
+
+def draft(**changes: Any) -> Checks:
+    """run_checks on the good draft with dotted-path changes, deferred for a case table."""
+    return lambda: run_checks(draft_with(**changes))
+
+
+def at(path: str, value: Any, **changes: Any) -> Checks:
+    """run_checks on the good draft with ``path`` set to ``value`` (and other changes)."""
+    return draft(**{path: value}, **changes)
+
+
+ALL_TOPICS = "主动公开、依申请公开、政府信息管理、平台建设、监督保障各项工作有序推进。"
+PRINTED_TEXT = {
+    "overview": ALL_TOPICS,
+    "problems": "问题是更新不够及时，下一步将加强审核。",
+    "other": "本年度未收取信息处理费。",
+}
+
+
+def printed_facts(section_texts: dict[str, str] | None = None, **update: Any) -> ReportFacts:
+    """The good report as printed: text per section (一 not split), fees known only as text."""
+    texts = PRINTED_TEXT if section_texts is None else section_texts
+    parts = [TextPart(key=k, section=k, text=t) for k, t in texts.items()]
+    fields = {"origin": "printed", "parts": parts, "fee": FeeFacts(), **update}
+    return good_facts().model_copy(update=fields)
+
+
+def printed(section_texts: dict[str, str] | None = None, **update: Any) -> Checks:
+    """check_facts on ``printed_facts(...)``, deferred for a case table."""
+    return lambda: check_facts(printed_facts(section_texts, **update))
 
 
 def test_good_draft_has_no_findings() -> None:

@@ -137,7 +137,7 @@ def _other_matters(facts: ReportFacts) -> Iterator[Finding]:
             f"按{fmt.FEE_MEASURE}写明本年发出收费通知的件数和收费金额（元）；"
             + _fee_sentence(facts),
         )
-    if facts.kind is not fmt.AgencyKind.GOVERNMENT:
+    if facts.kind != fmt.AgencyKind.GOVERNMENT:
         return
     for key, pattern, what in (
         ("work_points", _WORK_POINTS, "本年度政务公开工作要点落实情况"),

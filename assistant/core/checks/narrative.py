@@ -88,7 +88,7 @@ def check_topics(facts: ReportFacts) -> Iterator[Finding]:
             f"{overview}缺少{quoted(topic.title)}方面的内容。",
             "补写该方面本年的具体做法；格式要求总体情况的内容不得缺项，也不要泛泛而谈。",
         )
-    if facts.kind is not fmt.AgencyKind.GOVERNMENT or not texts["oversight"].strip():
+    if facts.kind != fmt.AgencyKind.GOVERNMENT or not texts["oversight"].strip():
         return
     missing = [
         t

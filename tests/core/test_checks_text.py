@@ -1,0 +1,189 @@
+"""Rules on text and dates: E12, E13, E15, E16, E17, E19, each passing and failing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from test_checks_support import (
+    ALL_TOPICS,
+    PRINTED_TEXT,
+    Checks,
+    Place,
+    at,
+    draft,
+    draft_with,
+    good_data,
+    of_rule,
+    place,
+    printed,
+)
+
+from assistant.core.checks import check_facts, run_checks
+from assistant.core.checks.similarity import coverage, normalize
+from assistant.core.facts import facts_from_draft
+from assistant.core.findings import Finding, Severity
+from assistant.core.format import AgencyKind
+
+GOV = AgencyKind.GOVERNMENT
+GOV_OTHER = "本年度未收取信息处理费。落实政务公开工作要点；人大代表建议和政协提案办理结果均已公开。"
+GOV_OVERSIGHT = "开展工作考核和社会评议，未发生责任追究情况。"
+REPEATED = "一是建立制度；二是严格审查；三是加强培训；三是定期自查。"
+SKIPPED_HEADING = "（一）主动公开\n平台、信息管理、依申请公开、监督保障。\n（三）政府信息管理\n内容"
+OLD_PERIOD = "报告数据统计期限为2023年1月1日至2023年12月31日。"
+
+
+def _copied_prior() -> str:
+    """This year's text as if it were last year's, numbers aside."""
+    data = good_data()
+    texts = [*data["overview"].values(), data["problems"], data["other"]["text"]]
+    return "\n".join(texts).replace("120", "98").replace("5件", "3件")
+
+
+def checks_on_facts(path: str, value: Any) -> Checks:
+    """check_facts on the good draft's facts: what a rule says before run_checks' REQ filter."""
+    return lambda: check_facts(facts_from_draft(draft_with(**{path: value})))
+
+
+PUBLISHED = ("meta", "published", None, "meta.published")
+PROBLEMS = ("problems", None, None, "problems")
+
+FAILING: list[tuple[str, Checks, str, set[Place]]] = [
+    ("E12 五 is 无", at("problems", "无"), "E12", {PROBLEMS}),
+    ("E12 五 is 暂无。", at("problems", "暂无。"), "E12", {PROBLEMS}),
+    ("E12 五 without a measure", at("problems", "存在的问题是信息公开数量较少。"), "E12",
+     {PROBLEMS}),
+    ("E12 printed without 五", printed({"overview": ALL_TOPICS, "other": "未收取信息处理费。"}),
+     "E12", {("problems", None, None, None)}),
+    ("E13 a blank topic", checks_on_facts("overview.platform", " "), "E13",
+     {("overview", "platform", None, "overview.platform")}),
+    ("E13 printed 一 never names the platform",
+     printed({**PRINTED_TEXT, "overview": "主动公开、依申请公开、信息管理、监督保障。"}), "E13",
+     {("overview", "platform", None, None)}),
+    ("E13 government oversight without its results",
+     at("meta.kind", GOV, **{"other.text": GOV_OTHER}), "E13",
+     {("overview", "oversight", "government", "overview.oversight")}),
+    ("E15 signed before the year ended", at("meta.published", dt.date(2024, 12, 20)), "E15",
+     {PUBLISHED}),
+    ("E15 signed two years later", at("meta.published", dt.date(2026, 1, 5)), "E15", {PUBLISHED}),
+    ("E15 printed title of another year", printed(title="某市某局2023年政府信息公开工作年度报告"),
+     "E15", {("meta", "title", None, None)}),
+    ("E15 printed period of another year", printed(period="2023年1月1日至2023年12月31日"), "E15",
+     {("meta", "period", None, None)}),
+    ("E15 period in the draft's text", at("overview.intro", OLD_PERIOD), "E15",
+     {("meta", "period", None, "overview.intro")}),
+    ("E15 a paragraph opening on last year", at("overview.proactive", "2023年，本局主动公开信息。"),
+     "E15", {("overview", "proactive", "years", "overview.proactive")}),
+    ("E16 a department publishing in February", at("meta.published", dt.date(2025, 2, 3)), "E16",
+     {PUBLISHED}),
+    ("E16 later than a local deadline", at("meta.deadline", dt.date(2025, 1, 15)), "E16",
+     {PUBLISHED}),
+    ("E17 copied with only the numbers changed", at("prior.report_text", _copied_prior()), "E17",
+     {(None, None, None, None)}),
+    ("E19 一是…三是…三是", at("overview.management", REPEATED), "E19",
+     {("overview", "management", None, "overview.management")}),
+    ("E19 skipped number", at("problems", "一是加强审核；三是完善制度。"), "E19", {PROBLEMS}),
+    ("E19 其次 without 首先", at("problems", "其次，下一步将加强培训。"), "E19", {PROBLEMS}),
+    ("E19 numbered lines 1. 3.", at("problems", "1.加强审核。\n3.完善制度。"), "E19", {PROBLEMS}),
+    ("E19 printed headings （一）（三）", printed({**PRINTED_TEXT, "overview": SKIPPED_HEADING}),
+     "E19", {("overview", None, None, None)}),
+]  # fmt: skip
+
+PASSING: list[tuple[str, Checks, str]] = [
+    ("E12 problems and measures", draft(), "E12"),
+    ("E13 every topic (draft)", checks_on_facts("overview.intro", None), "E13"),
+    ("E13 every topic (printed, unsplit)", printed(), "E13"),
+    ("E13 government oversight with its results",
+     at("meta.kind", GOV, **{"other.text": GOV_OTHER, "overview.oversight": GOV_OVERSIGHT}), "E13"),
+    ("E15 years agree", printed(period="2024年1月1日至2024年12月31日"), "E15"),
+    ("E15 period in the text agrees", at("overview.intro", OLD_PERIOD.replace("2023", "2024")),
+     "E15"),
+    ("E15 next year's plans", at("overview.platform", "2025年，本局将改版门户网站平台。"), "E15"),
+    ("E15 五 may look back", at("problems", "2023年，审查指出更新不及时，下一步将加强。"), "E15"),
+    ("E16 on the last day", at("meta.published", dt.date(2025, 1, 31)), "E16"),
+    ("E16 a government has until 3月31日",
+     at("meta.kind", GOV, **{"meta.published": dt.date(2025, 3, 31)}), "E16"),
+    ("E17 own text", draft(), "E17"),
+    ("E17 no prior text", at("prior.report_text", None), "E17"),
+    ("E19 in order, restarting", at("problems", "一是审核；二是培训。下一步，一是完善；二是加强。"),
+     "E19"),
+    ("E19 words containing 一是", at("problems", "统一是关键，其一是审核。下一步将加强。"), "E19"),
+    ("E19 首先…其次", at("problems", "首先加强审核，其次完善制度。"), "E19"),
+    ("E19 printed headings in order", printed(), "E19"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "checks", "rule", "places"), FAILING, ids=[c[0] for c in FAILING])
+def test_rule_fails(name: str, checks: Checks, rule: str, places: set[Place]) -> None:
+    found = of_rule(checks(), rule)
+    assert {place(f) for f in found} == places
+    assert all(f.message and f.fix and f.location.text for f in found)
+
+
+@pytest.mark.parametrize(("name", "checks", "rule"), PASSING, ids=[c[0] for c in PASSING])
+def test_rule_passes(name: str, checks: Checks, rule: str) -> None:
+    assert of_rule(checks(), rule) == []
+
+
+def test_run_checks_asks_for_a_blank_topic_instead_of_warning() -> None:
+    found = run_checks(draft_with(**{"overview.platform": " "}))
+    assert of_rule(found, "E13") == []
+    assert [f.location.field for f in of_rule(found, "REQ")] == ["overview.platform"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "rule", "severity"),
+    [
+        ("meta.published", dt.date(2024, 12, 20), "E15", Severity.ERROR),
+        ("overview.proactive", "2022年，本局主动公开信息。", "E15", Severity.WARNING),
+        ("meta.published", dt.date(2025, 2, 3), "E16", Severity.WARNING),
+        ("problems", "无", "E12", Severity.WARNING),
+        ("prior.report_text", _copied_prior(), "E17", Severity.WARNING),
+        ("problems", "一是审核；三是培训，下一步将加强。", "E19", Severity.NOTICE),
+    ],
+)
+def test_severities(path: str, value: Any, rule: str, severity: Severity) -> None:
+    assert {f.severity for f in of_rule(at(path, value)(), rule)} == {severity}
+
+
+def _one(checks: Checks, rule: str) -> Finding:
+    (found,) = of_rule(checks(), rule)
+    return found
+
+
+def test_deadline_message_states_the_dates() -> None:
+    message = _one(at("meta.published", dt.date(2025, 2, 3)), "E16").message
+    assert "2025年2月3日" in message and "2025年1月31日" in message and "逾期 3 天" in message
+
+
+def test_enumeration_message_shows_the_sequence() -> None:
+    assert "一是…二是…三是…三是" in _one(at("overview.management", REPEATED), "E19").message
+
+
+def test_copied_text_message_names_the_share_and_year() -> None:
+    message = _one(at("prior.report_text", _copied_prior()), "E17").message
+    assert "%" in message and "2023年报告" in message
+
+
+def test_missing_government_results_are_named() -> None:
+    message = _one(at("meta.kind", GOV, **{"other.text": GOV_OTHER}), "E13").message
+    assert "工作考核、社会评议、责任追究" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "prior", "share"),
+    [
+        ("本局全年主动公开政府信息120条", "本局全年主动公开政府信息98条", 1.0),
+        ("本局全年主动公开政府信息120条", "完全不同的另一段文字内容，没有任何相同之处", 0.0),
+        (
+            "本局全年主动公开政府信息120条。\n新增内容各不相同啊",
+            "本局全年主动公开政府信息98条",
+            0.6,
+        ),
+    ],
+)
+def test_coverage_measure(text: str, prior: str, share: float) -> None:
+    same, size = coverage(text, prior)
+    assert size == len(normalize(text))
+    assert round(same / size, 1) == share
