@@ -16,7 +16,6 @@ from pathlib import Path
 from assistant import store
 from assistant.core.draft import Draft
 from assistant.errors import NianbaoError, SaveError
-from assistant.store import atomic
 
 DRAFT_SUFFIX = ".nianbao.yaml"
 
@@ -29,11 +28,6 @@ def draft_stem(path: Path) -> str:
     return path.stem
 
 
-def output_path(draft_path: Path, fmt: str) -> Path:
-    """Where a rendered format goes: next to the draft, same stem."""
-    return draft_path.with_name(f"{draft_stem(draft_path)}.{fmt}")
-
-
 def free_name(path: Path) -> Path:
     """``report.md`` → the first of ``report-2.md``, ``report-3.md``… that does not exist."""
     number = 2
@@ -42,15 +36,6 @@ def free_name(path: Path) -> Path:
         if not candidate.exists():
             return candidate
         number += 1
-
-
-def write_output(path: Path, data: str | bytes) -> None:
-    """Write a rendered report atomically (temp file beside it, fsync, replace); SaveError."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        atomic.write_atomic(path, payload)
-    except OSError as error:
-        raise SaveError(f"无法写入 {path}：{atomic.reason(error)}") from None
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,20 @@ def one_line(answer: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else f"{flat[:limit]}…（共 {len(answer)} 字）"
 
 
+def short_ask(ask: str, limit: int = 24) -> str:
+    """The ask up to its first clause: "请填写本机关的全称" from "请填写本机关的全称，它会…"."""
+    cut = len(ask)
+    for mark in "：，；":
+        index = ask.find(mark)
+        if 0 < index < cut:
+            cut = index
+    question = ask.find("？")
+    if 0 < question < cut:
+        cut = question + 1
+    short = ask[:cut]
+    return short if len(short) <= limit else short[: limit - 1] + "…"
+
+
 def review_head(findings: Sequence[Finding], blocking: Sequence[Finding]) -> str:
     errors = sum(1 for f in blocking if f.severity is Severity.ERROR)
     warnings = len(blocking) - errors
@@ -184,6 +198,10 @@ def still_blocking(blocking: Sequence[Finding]) -> str:
 
 def overwrite_question(path: Path) -> str:
     return f"{path} 已经存在。要用新生成的报告覆盖它吗？"
+
+
+def appeared(path: Path) -> str:
+    return f"{path} 刚刚被别的程序建立，为免覆盖没有写入；请按 Ctrl+R 重新生成。"
 
 
 def written_summary(written: Sequence[tuple[str, Path]], errors: Sequence[str]) -> str:

@@ -7,7 +7,6 @@ the draft, never replacing a file without asking.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, SelectionList
@@ -26,11 +26,12 @@ from assistant.core import flow
 from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
 from assistant.core.questions import SECTION_KEYS, Question, section_title
-from assistant.errors import NianbaoError
+from assistant.errors import NianbaoError, OutputExistsError
 from assistant.render import FORMATS, describe_location
+from assistant.render.output import default_output, write_output
 from assistant.ui import text
 from assistant.ui.screens.choice import Choice, ChoiceScreen
-from assistant.ui.session import Session, free_name, output_path, write_output
+from assistant.ui.session import Session, free_name
 from assistant.ui.widgets.finding_item import FindingItem
 from assistant.ui.widgets.wrapped import WrappedText
 
@@ -38,15 +39,12 @@ DEFAULT_FORMATS = ("md", "html", "docx")
 
 
 def format_available(name: str) -> bool:
-    """md, html and txt always; docx and pdf when their writer is installed."""
-    writer = FORMATS[name].writer
-    if writer is None:
-        return True
-    module = writer.partition(":")[0]
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
+    """md, html, txt and docx always; pdf when LibreOffice is installed."""
+    if name == "pdf":
+        from assistant.render.pdf import find_soffice
+
+        return find_soffice() is not None
+    return name in FORMATS
 
 
 class ReviewScreen(Screen[Question | None]):
@@ -88,8 +86,8 @@ class ReviewScreen(Screen[Question | None]):
         yield Label(f"审阅与生成 · {self.draft.title}", id="review-title", markup=False)
         with VerticalScroll(id="review-scroll"):
             yield WrappedText("正在检查…", id="review-head")
-            yield Vertical(id="review-sections")
-            yield Label("生成哪些格式（空格勾选，Enter 确认）：", id="formats-label")
+            yield Vertical(id="review-findings")
+            yield Label("生成哪些格式（↑↓ 移动，空格勾选）：", id="formats-label")
             yield SelectionList[str](
                 *(
                     Selection(f"{spec.label}（.{name}）", name, name in DEFAULT_FORMATS)
@@ -100,6 +98,8 @@ class ReviewScreen(Screen[Question | None]):
             )
             yield Button("生成报告（Ctrl+R）", id="render", variant="primary")
             yield WrappedText("", id="review-result")
+            yield Label("各部分的回答", id="answers-label")
+            yield Vertical(id="review-sections")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,45 +130,39 @@ class ReviewScreen(Screen[Question | None]):
         ]
 
     async def _show(self) -> None:
-        container = self.query_one("#review-sections", Vertical)
-        await container.remove_children()
         acknowledged = set(self.draft.acknowledged)
-        widgets: list[WrappedText | FindingItem | Label] = []
-        by_section: dict[str, list[Finding]] = {}
-        for finding in self.findings:
-            key = finding.location.section or ""
-            by_section.setdefault(key if key in SECTION_KEYS else "", []).append(finding)
-        for key in (*SECTION_KEYS, ""):
-            questions = flow.visible_questions(self.draft, self.questions, key) if key else []
-            if not questions and not by_section.get(key):
-                continue
-            widgets.append(Label(section_title(key) if key else "其他", classes="review-section"))
+        findings = self.query_one("#review-findings", Vertical)
+        await findings.remove_children()
+        await findings.mount_all(
+            FindingItem(f, describe_location(f), acknowledged=f.key in acknowledged)
+            for f in self.findings
+        )
+        sections = self.query_one("#review-sections", Vertical)
+        await sections.remove_children()
+        widgets: list[WrappedText | Label] = []
+        for key in SECTION_KEYS:
+            questions = flow.visible_questions(self.draft, self.questions, key)
             if questions:
+                widgets.append(Label(section_title(key), classes="review-section"))
                 widgets.append(WrappedText(self._answers(questions), classes="review-answers"))
-            for finding in by_section.get(key, []):
-                widgets.append(
-                    FindingItem(
-                        finding,
-                        describe_location(finding),
-                        acknowledged=finding.key in acknowledged,
-                    )
-                )
-        await container.mount_all(widgets)
+        await sections.mount_all(widgets)
         self._update_head()
-        first = next((w for w in self.query(FindingItem) if w.finding in self._blocking()), None)
-        if first is not None:
-            first.focus()
-        else:
-            self.query_one("#formats", SelectionList).focus()
+        blocking = self._blocking()
+        first = next((w for w in self.query(FindingItem) if w.finding in blocking), None)
+        target = first if first is not None else self.query_one("#formats", SelectionList)
+        self.call_after_refresh(target.focus)
 
-    def _answers(self, questions: list[Question]) -> str:
-        lines = []
+    def _answers(self, questions: list[Question]) -> Content:
+        parts: list[Content | str] = []
         for question in questions:
             answer = flow.current_answer(self.draft, question)
             if answer is None:
                 answer = "（不填）" if flow.is_answered(self.draft, question) else "（未回答）"
-            lines.append(f"{question.ask}  →  {text.one_line(answer)}")
-        return "\n".join(lines)
+            if parts:
+                parts.append("\n")
+            parts += [Content.styled(text.short_ask(question.ask), "$text-muted"), "  "]
+            parts.append(text.one_line(answer))
+        return Content.assemble(*parts)
 
     def _update_head(self) -> None:
         self.query_one("#review-head", WrappedText).update(
@@ -238,11 +232,12 @@ class ReviewScreen(Screen[Question | None]):
             return
         result.remove_class("-error")
         result.update("正在生成…")
+        result.scroll_visible()
         self._write(targets)
 
     async def _target(self, name: str) -> Path | None:
         """Where format ``name`` goes; asks before replacing a file this session did not write."""
-        path = output_path(self.session.path, name)
+        path = default_output(self.session.path, FORMATS[name].suffix)
         if not path.exists() or path in self.session.written:
             return path
         answer = await self.app.push_screen_wait(
@@ -271,7 +266,11 @@ class ReviewScreen(Screen[Question | None]):
         errors: list[str] = []
         for name, path in targets:
             try:
-                write_output(path, render_report(self.draft, name))
+                # Replacing is allowed only where the author said so (or this session wrote it).
+                write_output(path, render_report(self.draft, name), replace=path.exists())
+            except OutputExistsError:
+                errors.append(text.appeared(path))
+                continue
             except NianbaoError as error:
                 errors.append(f"{FORMATS[name].label}：{error}")
                 continue
@@ -284,3 +283,6 @@ class ReviewScreen(Screen[Question | None]):
         result = self.query_one("#review-result", WrappedText)
         result.set_class(bool(event.errors), "-error")
         result.update(text.written_summary(event.written, event.errors))
+        self.call_after_refresh(result.scroll_visible)
+        if event.written:
+            self.notify(f"已生成 {len(event.written)} 个文件，路径见页面。", title="报告已生成")

@@ -8,9 +8,9 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
 
 from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
+from assistant.ui.widgets.wrapped import WrappedText
 
 SEVERITY_STYLE = {
     Severity.ERROR: "$error",
@@ -19,7 +19,7 @@ SEVERITY_STYLE = {
 }
 
 
-class FindingItem(Static, can_focus=True):
+class FindingItem(WrappedText, can_focus=True):
     """Shows a finding, its fix, and (for a warning) whether the author acknowledged it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,7 +41,7 @@ class FindingItem(Static, can_focus=True):
         acknowledged: bool
 
     def __init__(self, finding: Finding, where: str, *, acknowledged: bool = False) -> None:
-        super().__init__(markup=False, classes=f"finding -{finding.severity.value}")
+        super().__init__(classes=f"finding -{finding.severity.value}")
         self.finding = finding
         self.where = where
         self.acknowledged = acknowledged
@@ -62,10 +62,12 @@ class FindingItem(Static, can_focus=True):
         self.update(
             Content.assemble(
                 Content.styled(label, f"bold {SEVERITY_STYLE[finding.severity]}"),
-                f" {self.where}：{finding.message}",
+                f" {self.where}",
                 Content.styled(state, "$text-muted"),
                 "\n",
-                Content.styled(f"  修改方法：{finding.fix}", "$text-muted"),
+                finding.message,
+                "\n",
+                Content.styled(f"修改方法：{finding.fix}", "$text-muted"),
             )
         )
 
