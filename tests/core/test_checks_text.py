@@ -18,13 +18,14 @@ from test_checks_support import (
     of_rule,
     place,
     printed,
+    printed_facts,
 )
 
 from assistant.core.checks import check_facts, run_checks
 from assistant.core.checks.similarity import coverage, normalize
-from assistant.core.facts import facts_from_draft
+from assistant.core.facts import ReportFacts, TextPart, facts_from_draft
 from assistant.core.findings import Finding, Severity
-from assistant.core.format import AgencyKind
+from assistant.core.format import OVERVIEW_TOPICS, AgencyKind
 
 GOV = AgencyKind.GOVERNMENT
 GOV_OTHER = "本年度未收取信息处理费。落实政务公开工作要点；人大代表建议和政协提案办理结果均已公开。"
@@ -187,3 +188,30 @@ def test_coverage_measure(text: str, prior: str, share: float) -> None:
     same, size = coverage(text, prior)
     assert size == len(normalize(text))
     assert round(same / size, 1) == share
+
+
+def _split_overview(*topics: tuple[str, str]) -> ReportFacts:
+    """A printed report whose 一 came apart into topics, each opening on its sub-heading."""
+    parts = [TextPart(key=f"overview.{k}", section="overview", text=t, topic=k) for k, t in topics]
+    return printed_facts().model_copy(update={"parts": parts + printed_facts().parts[1:]})
+
+
+TOPIC_TEXTS = [(t.key, f"{t.title}\n本年做法。") for t in OVERVIEW_TOPICS]
+
+
+def test_printed_topics_each_with_its_heading_in_order() -> None:
+    found = check_facts(_split_overview(*TOPIC_TEXTS))
+    assert of_rule(found, "E19") == [] and of_rule(found, "E13") == []
+
+
+def test_printed_topic_heading_out_of_sequence_across_passages() -> None:
+    texts = [*TOPIC_TEXTS[:2], ("management", "（二）政府信息管理\n做法。"), *TOPIC_TEXTS[3:]]
+    (found,) = of_rule(check_facts(_split_overview(*texts)), "E19")
+    assert found.location.row == "management"
+    assert "（一）…（二）…（二）" in found.message
+
+
+def test_printed_topic_with_only_its_heading_is_missing() -> None:
+    texts = [*TOPIC_TEXTS[:3], ("platform", OVERVIEW_TOPICS[3].title), TOPIC_TEXTS[4]]
+    (found,) = of_rule(check_facts(_split_overview(*texts)), "E13")
+    assert (found.location.row, found.location.field) == ("platform", None)

@@ -8,7 +8,7 @@ from typing import Final
 
 from assistant.core import format as fmt
 from assistant.core.checks.places import editable, finding, part_place, quoted, section_title
-from assistant.core.facts import ReportFacts, TextPart
+from assistant.core.facts import ReportFacts
 from assistant.core.findings import Finding, Location
 from assistant.core.textnumbers import parse_chinese_numeral
 
@@ -53,6 +53,8 @@ _TOPIC_WORDS: Final = {
     "platform": ("平台",),
     "oversight": ("监督", "保障"),
 }
+# A printed topic opens on its own sub-heading, which alone is no content.
+_TOPIC_HEADING: Final = re.compile(r"^[\s#]*（[一二三四五]）[^\n]{0,20}(?:\n|$)")
 # Wordings reviewers accept for each of the government's three oversight results.
 _OVERSIGHT_WORDS: Final = {
     "工作考核": ("考核",),
@@ -70,7 +72,7 @@ def check_topics(facts: ReportFacts) -> Iterator[Finding]:
     for topic in fmt.OVERVIEW_TOPICS:
         if facts.topics_known:
             text = "\n".join(p.text for p in facts.parts if p.topic == topic.key)
-            present = bool(text.strip())
+            present = bool(_TOPIC_HEADING.sub("", text).strip())
         else:
             text = whole
             present = any(w in whole for w in (topic.name, *_TOPIC_WORDS[topic.key]))
@@ -122,9 +124,12 @@ _NUMBERED: Final = re.compile(r"^[\s#]*(\d{1,2})[.．、](?!\d)", re.MULTILINE)
 _FIRST_THEN: Final = re.compile(r"首先|其次")
 
 
-def _first_break(numbers: list[int]) -> int | None:
+def _numbers(tokens: list[str]) -> list[int]:
+    return [int(t) if t.isdigit() else parse_chinese_numeral(t) or 0 for t in tokens]
+
+
+def _first_break(numbers: list[int], previous: int = 0) -> int | None:
     """Index of the first number that neither restarts at 1 nor follows its predecessor."""
-    previous = 0
     for index, number in enumerate(numbers):
         if number != 1 and number != previous + 1:
             return index
@@ -132,41 +137,52 @@ def _first_break(numbers: list[int]) -> int | None:
     return None
 
 
-def _sequence_problems(text: str) -> list[str]:
+def _broken(tokens: list[str], show: str, start: int = 0) -> str | None:
+    """The sequence up to its first break ("一是…三是…三是"), None when in order."""
+    broken = _first_break(_numbers(tokens[start:]), _numbers(tokens[start - 1 : start] or ["0"])[0])
+    if broken is None:
+        return None
+    return "…".join(show.format(t) for t in tokens[: start + broken + 1])
+
+
+def _sequence_problems(text: str, headings: list[str], section_broken: bool) -> list[str]:
+    """Breaks in one passage; （一） headings continue ``headings`` of earlier passages of its
+    section (extended here), and only the first break of a section is told."""
     problems: list[str] = []
-    for pattern, show in (
-        (_ITEM, "{}是"),
-        (_HEADING, "（{}）"),
-        (_NUMBERED, "{}."),
-    ):
-        tokens = [m.group(1) for m in pattern.finditer(text)]
-        numbers = [int(t) if t.isdigit() else parse_chinese_numeral(t) or 0 for t in tokens]
-        broken = _first_break(numbers)
+    for pattern, show in ((_ITEM, "{}是"), (_NUMBERED, "{}.")):
+        broken = _broken([m.group(1) for m in pattern.finditer(text)], show)
         if broken is not None:
-            shown = tokens[: broken + 1]
-            problems.append("…".join(show.format(t) for t in shown))
+            problems.append(broken)
+    start = len(headings)
+    headings += [m.group(1) for m in _HEADING.finditer(text)]
+    broken = None if section_broken else _broken(headings, "（{}）", start)
+    if broken is not None:
+        problems.append(broken)
     words = [m.group(0) for m in _FIRST_THEN.finditer(text)]
     if words and words[0] == "其次":
         problems.append("“其次”前没有“首先”")
     return problems
 
 
-def _enumeration_finding(part: TextPart) -> Finding | None:
-    problems = _sequence_problems(part.text)
-    if not problems:
-        return None
-    place = part_place(part)
-    return finding(
-        "E19",
-        Location(section=part.section, row=part.topic, field=part.field, text=place),
-        f"{place}的序号不连续或重复：{'；'.join(problems)}。",
-        "按顺序更正序号（一是、二是、三是……；（一）（二）（三）……）。",
-    )
-
-
 def check_enumerations(facts: ReportFacts) -> Iterator[Finding]:
-    """E19: "一是…三是…三是", （一）（三）, 1. 3., 其次 without 首先, per passage."""
+    """E19: "一是…三是…三是", （一）（三）, 1. 3., 其次 without 首先.
+
+    Items are numbered within a passage; sub-headings run on through a section, since a printed
+    一、总体情况 comes as one passage per topic, each opening on its own heading.
+    """
+    headings: dict[str, list[str]] = {}
+    broken_sections: set[str] = set()
     for part in facts.parts:
-        found = _enumeration_finding(part)
-        if found is not None:
-            yield found
+        seen = headings.setdefault(part.section, [])
+        problems = _sequence_problems(part.text, seen, part.section in broken_sections)
+        if _first_break(_numbers(seen)) is not None:
+            broken_sections.add(part.section)
+        if not problems:
+            continue
+        place = part_place(part)
+        yield finding(
+            "E19",
+            Location(section=part.section, row=part.topic, field=part.field, text=place),
+            f"{place}的序号不连续或重复：{'；'.join(problems)}。",
+            "按顺序更正序号（一是、二是、三是……；（一）（二）（三）……）。",
+        )
