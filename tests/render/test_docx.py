@@ -30,6 +30,8 @@ from assistant.core.draft import (
     Table4,
 )
 from assistant.render.docx import render_docx
+from assistant.render.docx.layout import TABLE_FONT, signoff_indents, text_width
+from assistant.render.docx.tables import MIN_NUMBER_SIZE, number_font
 from assistant.render.view import build_view, format_number
 
 # ---------------------------------------------------------------- a draft with distinct numbers
@@ -226,14 +228,34 @@ def test_every_paragraph_follows_the_view(document: Document) -> None:
     assert [p.text for p in document.paragraphs] == expected
 
 
-def test_signoff_is_right_aligned_four_characters_in(document: Document) -> None:
-    for text in ("某市人民政府办公室", "2025年1月22日"):
-        paragraph = _paragraph(document, text)
-        fmt_ = paragraph.style.paragraph_format
-        assert fmt_.alignment == WD_ALIGN_PARAGRAPH.RIGHT
-        assert fmt_.right_indent.pt == pytest.approx(64)
+def test_signoff_date_four_characters_in_and_agency_centred_over_it(document: Document) -> None:
+    agency = _paragraph(document, "某市人民政府办公室")
+    date = _paragraph(document, "2025年1月22日")
+    assert [p.text for p in document.paragraphs[-2:]] == [agency.text, date.text]
+    for paragraph in (agency, date):
+        assert paragraph.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
         assert _fonts(paragraph.runs[0]._r)[0] == "仿宋_GB2312"
-    assert document.paragraphs[-1].text == "2025年1月22日"
+    assert date.paragraph_format.right_indent.pt == pytest.approx(64)
+    # Centres, measured from the right margin, within half a character of each other.
+    agency_centre = agency.paragraph_format.right_indent.pt + text_width(agency.text) * 16 / 2
+    date_centre = 64 + text_width(date.text) * 16 / 2
+    assert abs(agency_centre - date_centre) <= 8
+    # One blank line between the text and the sign-off.
+    assert agency.paragraph_format.space_before.pt == pytest.approx(28.95)
+
+
+@pytest.mark.parametrize(
+    ("agency", "date", "expected"),
+    [
+        ("沈阳市人民政府外事办公室", "2025年1月22日", (1.5, 4.0)),
+        ("某局", "2025年1月22日", (6.5, 4.0)),
+        ("中华人民共和国某某省某某市某某区人民政府办公室", "2025年1月22日", (0.0, 4.0)),
+        ("某局", "", (4.0, 4.0)),
+    ],
+    ids=["longer-than-date", "short", "very-long", "no-date"],
+)
+def test_signoff_indents(agency: str, date: str, expected: tuple[float, float]) -> None:
+    assert signoff_indents(agency, date) == expected
 
 
 # ---------------------------------------------------------------- footer
@@ -455,6 +477,31 @@ def test_tables_have_full_borders(document: Document) -> None:
         assert sides == dict.fromkeys(
             ("top", "left", "bottom", "right", "insideH", "insideV"), "single"
         ), key
+
+
+@pytest.mark.parametrize(
+    ("text", "mm", "shrinks"),
+    [("62055", 11, False), ("417144", 11, True), ("417144", 13, False), ("1" * 40, 11, True)],
+)
+def test_long_numbers_shrink_instead_of_wrapping(text: str, mm: float, shrinks: bool) -> None:
+    spec = number_font(text, round(mm * 56.7))
+    assert (spec.size < TABLE_FONT.size) is shrinks
+    assert spec.size >= MIN_NUMBER_SIZE
+    assert spec.east_asia == TABLE_FONT.east_asia
+    if shrinks and spec.size > MIN_NUMBER_SIZE:
+        room_pt = (mm - 1.6) * 72 / 25.4
+        assert len(text) * spec.size / 2 <= room_pt
+
+
+def test_only_the_long_numbers_of_a_table_shrink() -> None:
+    counts = ApplicantCounts(natural=1, business=2, research=3, welfare=4, legal=5, other=999_999)
+    draft = DRAFT.model_copy(update={"table3": DRAFT.table3.model_copy(update={"new": counts})})
+    t3 = docx.Document(io.BytesIO(render_docx(draft))).tables[1]
+    row = next(r for r in t3.rows if _text(r.cells[0]) == fmt.T3_NEW)
+    sizes = {_text(c): _fonts(c.paragraphs[0].runs[0]._r)[2] for c in row.cells[3:]}
+    assert sizes["1"] == sizes["5"] == TABLE_FONT.size
+    assert sizes["999999"] is not None and sizes["999999"] < TABLE_FONT.size
+    assert sizes["1000014"] is not None and sizes["1000014"] < TABLE_FONT.size
 
 
 def test_table_text_names_its_east_asian_font(document: Document) -> None:

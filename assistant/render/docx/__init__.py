@@ -30,8 +30,10 @@ from assistant.render.docx.layout import (
     FontSpec,
     add_page_numbers,
     add_run,
+    indent_chars,
     setup_page,
     setup_styles,
+    signoff_indents,
 )
 from assistant.render.docx.tables import add_table
 from assistant.render.view import ReportView, build_view
@@ -84,12 +86,22 @@ def _write(document: Document, view: ReportView) -> None:
         after_table = section.table is not None
         if section.table is not None:
             add_table(document, section.table)
-    signoff = [text for text in (view.signoff_agency, view.signoff_date) if text]
-    for index, text in enumerate(signoff):
+    _signoff(document, view)
+
+
+def _signoff(document: Document, view: ReportView) -> None:
+    """Agency and date under the text, one blank line apart from it."""
+    indents = signoff_indents(view.signoff_agency, view.signoff_date)
+    lines = [(view.signoff_agency, indents[0]), (view.signoff_date, indents[1])]
+    first = True
+    for text, right in lines:
+        if not text:
+            continue
         paragraph = _paragraph(document, text, SIGNOFF_STYLE, BODY_FONT)
-        if index == 0:
-            # One blank line between the text and the sign-off (GB/T 9704).
+        indent_chars(paragraph, right=right)
+        if first:
             paragraph.paragraph_format.space_before = LINE_PITCH
+            first = False
 
 
 def render_docx(draft: Draft) -> bytes:

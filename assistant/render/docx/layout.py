@@ -6,6 +6,8 @@ Fonts are the ones Chinese government offices have installed (方正小标宋简
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
@@ -92,14 +94,15 @@ def chars(count: float, spec: FontSpec = BODY_FONT) -> Twips:
 
 
 def indent_chars(
-    style: ParagraphStyle,
+    target: Paragraph | ParagraphStyle,
     *,
     first_line: float = 0,
     right: float = 0,
     spec: FontSpec = BODY_FONT,
 ) -> None:
     """Indent in character units (``w:firstLineChars``), with the twips fallback beside it."""
-    ppr = style.element.get_or_add_pPr()
+    element = target._p if isinstance(target, Paragraph) else target.element
+    ppr = element.get_or_add_pPr()
     ind = child(ppr, "w:ind", _PPR_ORDER)
     for name in list(ind.attrib):
         del ind.attrib[name]
@@ -107,6 +110,27 @@ def indent_chars(
     set_attrs(ind, firstLine=str(chars(first_line, spec).twips))
     set_attrs(ind, firstLineChars=str(round(first_line * 100)))
     set_attrs(ind, right=str(chars(right, spec).twips), rightChars=str(round(right * 100)))
+
+
+def text_width(text: str) -> float:
+    """Width in full-width characters: Chinese counts 1, digits and Latin letters ½."""
+    return sum(1 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
+SIGNOFF_DATE_INDENT: Final = 4.0
+"""The date ends four characters from the right margin (GB/T 9704 7.3.5.1)."""
+
+
+def signoff_indents(agency: str, date: str) -> tuple[float, float]:
+    """Right indents, in characters, of the agency line and the date line.
+
+    The date sits four characters in; the agency is centred over it, or pushed right (never
+    past the margin) when it is much longer.
+    """
+    if not date:
+        return SIGNOFF_DATE_INDENT, SIGNOFF_DATE_INDENT
+    centred = SIGNOFF_DATE_INDENT + (text_width(date) - text_width(agency)) / 2
+    return max(0.0, math.floor(centred * 2 + 0.5) / 2), SIGNOFF_DATE_INDENT
 
 
 def apply_font(element: BaseOxmlElement, spec: FontSpec) -> None:

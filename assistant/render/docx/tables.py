@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from typing import Final
 
 from docx.document import Document
@@ -11,7 +13,7 @@ from docx.shared import Mm, Twips
 from docx.table import Table as WordTable
 from docx.table import _Cell as WordCell
 
-from assistant.render.docx.layout import TABLE_FONT, TABLE_STYLE, add_run
+from assistant.render.docx.layout import TABLE_FONT, TABLE_STYLE, FontSpec, add_run
 from assistant.render.docx.ooxml import child, set_attrs
 from assistant.render.view import Cell, CellKind, Table
 
@@ -22,10 +24,10 @@ TEXT_WIDTH: Final = Mm(156)
 COLUMN_WEIGHTS: Final[dict[str, tuple[float, ...]]] = {
     # 信息内容 a little wider than the three counts.
     "table2": (42, 38, 38, 38),
-    # 三、本年度办理结果 one character a line | （三）/不予公开 | item labels, 14 characters a
-    # line | 自然人 on one line | six value columns two characters wide (商业/企业, 社会/公益/组织)
-    # that still hold a five-digit count.
-    "table3": (7.5, 17, 52.5, 13, 11, 11, 11, 11, 11, 11),
+    # 三、本年度办理结果 one character a line | （三）/不予公开 | item labels, 13 characters a
+    # line | 自然人 on one line | five value columns two characters wide (商业/企业, 社会/公益/组织)
+    # that hold a five-digit count | 总计, a digit wider.
+    "table3": (7.5, 17, 50.5, 13, 11, 11, 11, 11, 11, 13),
 }
 
 ALIGNMENT: Final[dict[CellKind, WD_ALIGN_PARAGRAPH]] = {
@@ -37,6 +39,8 @@ ALIGNMENT: Final[dict[CellKind, WD_ALIGN_PARAGRAPH]] = {
     "number": WD_ALIGN_PARAGRAPH.CENTER,
 }
 
+MIN_NUMBER_SIZE: Final = 7.5
+"""小六: the smallest a number shrinks to; beyond that it wraps."""
 _CELL_MARGIN: Final = Twips(45)  # 0.8 mm each side: narrow columns keep their characters
 _ROW_HEIGHT: Final = Mm(6)
 _TBLPR_ORDER: Final = (
@@ -99,10 +103,26 @@ def _fill(grid: list[list[WordCell]], cell: Cell, widths: list[int], style_id: s
     paragraph = target.paragraphs[0]
     paragraph._p.get_or_add_pPr().style = style_id
     paragraph.alignment = ALIGNMENT[cell.kind]
+    spec = TABLE_FONT
+    if cell.is_number:
+        spec = number_font(cell.text, sum(widths[cell.col : cell.col + cell.colspan]))
     for index, line in enumerate(_lines(cell)):
         if index:
             paragraph.add_run().add_break()
-        add_run(paragraph, line, TABLE_FONT)
+        add_run(paragraph, line, spec)
+
+
+def number_font(text: str, cell_twips: int) -> FontSpec:
+    """The table font, smaller when a long number would otherwise wrap inside its narrow cell.
+
+    Digits are half a character wide in Times New Roman and in the Chinese fonts alike.
+    """
+    room = (cell_twips - 2 * _CELL_MARGIN.twips) / 20  # points
+    needed = len(text) * TABLE_FONT.size / 2
+    if needed <= room:
+        return TABLE_FONT
+    size = max(MIN_NUMBER_SIZE, math.floor(room / len(text) * 2 * 2) / 2)
+    return replace(TABLE_FONT, size=size)
 
 
 def _lines(cell: Cell) -> list[str]:
