@@ -109,6 +109,13 @@ def place(finding: Finding) -> Place:
 Checks = Callable[[], list[Finding]]
 
 
+def assert_fails(checks: Checks, rule: str, places: set[Place]) -> None:
+    """``rule`` fires exactly at ``places``, each finding explained and located in words."""
+    found = of_rule(checks(), rule)
+    assert {place(f) for f in found} == places
+    assert all(f.message and f.fix and f.location.text for f in found)
+
+
 def draft(**changes: Any) -> Checks:
     """run_checks on the good draft with dotted-path changes, deferred for a case table."""
     return lambda: run_checks(draft_with(**changes))
