@@ -64,8 +64,8 @@ def _unavailable() -> PdfUnavailableError:
     return PdfUnavailableError(
         "生成 PDF 需要 LibreOffice，但本机没有找到 soffice 命令。"
         "请安装 LibreOffice（Debian/Ubuntu：sudo apt-get install libreoffice-writer；"
-        "Windows 和 macOS：到 https://zh-cn.libreoffice.org/ 下载安装），"
-        f"或先生成 Word 文件再另存为 PDF。{SAVE_AS_HINT}"
+        "Windows 和 macOS：到 https://zh-cn.libreoffice.org/ 下载安装）；"
+        "或者先生成 Word 文件（--format docx），再用 Word 或 WPS 另存为 PDF。"
     )
 
 
