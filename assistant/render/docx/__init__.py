@@ -16,6 +16,7 @@ from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
 from assistant.core.draft import Draft
+from assistant.render.docx.footer import add_page_numbers
 from assistant.render.docx.layout import (
     BODY_FONT,
     BODY_STYLE,
@@ -28,7 +29,6 @@ from assistant.render.docx.layout import (
     TITLE_FONT,
     TITLE_STYLE,
     FontSpec,
-    add_page_numbers,
     add_run,
     indent_chars,
     setup_page,

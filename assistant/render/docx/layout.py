@@ -22,6 +22,7 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from assistant.render.docx.ooxml import (
+    PPR_ORDER,
     child,
     clear_run_look,
     set_attrs,
@@ -71,22 +72,6 @@ SIGNOFF_STYLE: Final = "落款"
 TABLE_STYLE: Final = "表格文字"
 FOOTER_STYLE: Final = "Footer"
 
-_PPR_ORDER: Final = (
-    "w:pStyle",
-    "w:keepNext",
-    "w:keepLines",
-    "w:pageBreakBefore",
-    "w:pBdr",
-    "w:shd",
-    "w:tabs",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:jc",
-    "w:outlineLvl",
-)
-
 
 def chars(count: float, spec: FontSpec = BODY_FONT) -> Twips:
     """The width of ``count`` full-width characters of ``spec``."""
@@ -103,7 +88,7 @@ def indent_chars(
     """Indent in character units (``w:firstLineChars``), with the twips fallback beside it."""
     element = target._p if isinstance(target, Paragraph) else target.element
     ppr = element.get_or_add_pPr()
-    ind = child(ppr, "w:ind", _PPR_ORDER)
+    ind = child(ppr, "w:ind", PPR_ORDER)
     for name in list(ind.attrib):
         del ind.attrib[name]
     set_attrs(ind, left="0", leftChars="0")
@@ -253,51 +238,10 @@ def setup_styles(document: Document) -> None:
 def _no_grid_snap(style: ParagraphStyle) -> None:
     """Keep text of another size off the 28.95 pt line grid, which would stretch its lines."""
     ppr = style.element.get_or_add_pPr()
-    set_attrs(child(ppr, "w:snapToGrid", _PPR_ORDER), val="0")
+    set_attrs(child(ppr, "w:snapToGrid", PPR_ORDER), val="0")
 
 
 def add_run(paragraph: Paragraph, text: str, spec: FontSpec) -> None:
     """Append ``text`` as a run with ``spec``'s fonts named on the run itself."""
     run = paragraph.add_run(text)
     apply_font(run._r, spec)
-
-
-def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    """A complex field (``w:fldChar`` begin/separate/end) such as PAGE."""
-    parts: list[tuple[str, str]] = [
-        ("begin", ""),
-        ("instr", instruction),
-        ("separate", ""),
-        ("text", placeholder),
-        ("end", ""),
-    ]
-    for kind, text in parts:
-        run = paragraph.add_run()
-        apply_font(run._r, PAGE_NUMBER_FONT)
-        if kind == "text":
-            run.text = text
-        elif kind == "instr":
-            instr = child(run._r, "w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" {text} "
-        else:
-            set_attrs(child(run._r, "w:fldChar"), fldCharType=kind)
-
-
-def add_page_numbers(document: Document) -> None:
-    """ "— 1 —" in 4号 宋体: odd pages right, even pages left, one character in (GB/T 9704)."""
-    for section in document.sections:
-        for footer, alignment, side in (
-            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"),
-            (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left"),
-        ):
-            footer.is_linked_to_previous = False
-            paragraph = footer.paragraphs[0]
-            paragraph.style = document.styles[FOOTER_STYLE]
-            paragraph.alignment = alignment
-            ind = child(paragraph._p.get_or_add_pPr(), "w:ind", _PPR_ORDER)
-            width = str(chars(1, PAGE_NUMBER_FONT).twips)
-            set_attrs(ind, **{side: width, f"{side}Chars": "100"})
-            add_run(paragraph, "— ", PAGE_NUMBER_FONT)
-            _field(paragraph, "PAGE", "1")
-            add_run(paragraph, " —", PAGE_NUMBER_FONT)

@@ -29,6 +29,23 @@ _RPR_ORDER = (
     "w:lang",
 )
 
+# Children of w:pPr in schema order, for the ones we insert ourselves.
+PPR_ORDER = (
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:jc",
+    "w:outlineLvl",
+)
+
 
 def child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...] = ()) -> BaseOxmlElement:
     """The first ``tag`` child of ``parent``, created (in ``order`` position) when missing."""
