@@ -287,6 +287,9 @@ def test_core_properties_name_the_report(document: Document) -> None:
     props = document.core_properties
     assert props.title == "某市人民政府办公室2024年政府信息公开工作年度报告"
     assert props.author == "某市人民政府办公室"
+    assert props.last_modified_by == "某市人民政府办公室"
+    assert props.created is not None and props.created.year >= 2025  # not the template's 2013
+    assert props.comments == ""
 
 
 # ---------------------------------------------------------------- tables

@@ -50,7 +50,7 @@ def _paragraph(document: Document, text: str, style: str, spec: FontSpec) -> Par
     return paragraph
 
 
-def _set_properties(document: Document, view: ReportView, draft: Draft) -> None:
+def _set_properties(document: Document, view: ReportView) -> None:
     props = document.core_properties
     props.title = view.title
     props.subject = REPORT_KIND
@@ -60,11 +60,10 @@ def _set_properties(document: Document, view: ReportView, draft: Draft) -> None:
     props.keywords = REPORT_KIND
     props.language = "zh-CN"
     props.revision = 1
-    published = draft.meta.published
-    if published is not None:
-        stamp = dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC)
-        props.created = stamp
-        props.modified = stamp
+    # The template's own 2013 dates would otherwise show in Word's 属性 dialog.
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props.created = now
+    props.modified = now
 
 
 def _write(document: Document, view: ReportView) -> None:
@@ -112,7 +111,7 @@ def render_docx(draft: Draft) -> bytes:
     setup_styles(document)
     add_page_numbers(document)
     _write(document, view)
-    _set_properties(document, view, draft)
+    _set_properties(document, view)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
