@@ -84,28 +84,28 @@ def _fresh_file(path: Path, mode: int) -> int:
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_CLOEXEC, mode)
 
 
-def _copy_aside(target: Path, aside: Path, created: list[Path]) -> None:
-    """Put the current ``target`` at ``aside`` (atomically), sharing its inode where possible."""
+def _link_aside(target: Path, created: list[Path]) -> Path | None:
+    """A temporary second name for the current ``target`` (a hard link, else a copy)."""
     temp = _temp_path(target, ".bak")
     try:
         os.link(target, temp)
         created.append(temp)
+        return temp
     except FileNotFoundError:
-        return  # gone underneath: nothing to keep
+        return None  # gone underneath: nothing to keep
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
             raise
-        data = target.read_bytes()
-        fd = _fresh_file(temp, 0o600)
-        created.append(temp)
-        try:
-            os.fchmod(fd, os.stat(target).st_mode & 0o7777)
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    os.replace(temp, aside)
-    created.remove(temp)
+    data = target.read_bytes()
+    fd = _fresh_file(temp, 0o600)
+    created.append(temp)
+    try:
+        os.fchmod(fd, os.stat(target).st_mode & 0o7777)
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return temp
 
 
 def fsync_folder(folder: Path) -> None:
@@ -151,15 +151,22 @@ def write_atomic(
         if owner is not None and hasattr(os, "chown"):
             with contextlib.suppress(OSError):  # only root may give a file away
                 os.chown(temp, *owner)
-        if aside is not None:
-            _copy_aside(target, aside, created)
+        kept = _link_aside(target, created) if aside is not None else None
         os.replace(temp, target)
         created.remove(temp)
+        if kept is not None and aside is not None:
+            # The new file is in place: failing to update the backup now must not fail the save.
+            with contextlib.suppress(OSError):
+                os.replace(kept, aside)
+                created.remove(kept)
     except BaseException:
         for path in created:
             with contextlib.suppress(OSError):
                 os.unlink(path)
         raise
+    for path in created:  # a backup that could not be put in place
+        with contextlib.suppress(OSError):
+            os.unlink(path)
     fsync_folder(target.parent)
 
 

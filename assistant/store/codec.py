@@ -56,7 +56,8 @@ def _compose(text: str, path: Path) -> Node:
         root = yamlio.compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
+        # At the end of the text the reader may stand on a line past the last one.
+        line = min(mark.line + 1, _line_of(text, len(text.rstrip("\n")))) if mark else None
         message = messages.yaml_problem(error.problem)
         if line is not None and _tab_indented(text, line):
             message = messages.yaml_problem("tab character")
@@ -75,34 +76,40 @@ def _compose(text: str, path: Path) -> Node:
 def _check_nodes(root: MappingNode, path: Path) -> None:
     """Refuse what YAML allows but a draft never holds: aliases, odd keys, repeated keys."""
     seen: set[int] = set()
-    stack: list[tuple[Node, str]] = [(root, "")]
+    # Depth-first in document order, so that the second visit of a node is the alias.
+    stack: list[tuple[Node, str, int]] = [(root, "", 1)]
     while stack:
-        node, where = stack.pop()
+        node, where, line = stack.pop()
         if id(node) in seen:
             raise DraftLoadError(
                 path,
                 "不支持锚点和别名（“&”“*”写法），请把内容直接写出",
-                line=node.start_mark.line + 1,
+                line=line,
                 field=where or None,
             )
         seen.add(id(node))
+        children: list[tuple[Node, str, int]] = []
         if isinstance(node, SequenceNode):
-            children: list[Node] = node.value
-            stack.extend((child, f"{where}.{i}".lstrip(".")) for i, child in enumerate(children))
+            items: list[Node] = node.value
+            children = [
+                (item, f"{where}.{i}".lstrip("."), item.start_mark.line + 1)
+                for i, item in enumerate(items)
+            ]
         elif isinstance(node, MappingNode):
             keys: set[str] = set()
             for key, value in yamlio.mapping_items(node):
-                line = key.start_mark.line + 1
+                key_line = key.start_mark.line + 1
                 if not isinstance(key, ScalarNode) or key.tag != yamlio.STR:
-                    raise DraftLoadError(path, "键应为文字", line=line, field=where or None)
+                    raise DraftLoadError(path, "键应为文字", line=key_line, field=where or None)
                 name = str(key.value)
                 field = f"{where}.{name}".lstrip(".")
                 if name in keys:
                     raise DraftLoadError(
-                        path, "这一项出现了两次，请删去其中一个", line=line, field=field
+                        path, "这一项出现了两次，请删去其中一个", line=key_line, field=field
                     )
                 keys.add(name)
-                stack.append((value, field))
+                children.append((value, field, key_line))
+        stack.extend(reversed(children))
 
 
 def _version(data: dict[str, Any], root: MappingNode, path: Path) -> int:
