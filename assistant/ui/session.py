@@ -28,6 +28,14 @@ def draft_stem(path: Path) -> str:
     return path.stem
 
 
+def display_path(path: Path) -> str:
+    """``path`` for people: under the home folder written as ``~/…``."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def free_name(path: Path) -> Path:
     """``report.md`` → the first of ``report-2.md``, ``report-3.md``… that does not exist."""
     number = 2
@@ -49,11 +57,15 @@ class SaveOutcome:
 class DraftSaver:
     """Holds the newest accepted draft until it is on disk.
 
+    ``clock`` gives the time shown as "已保存 18:42" (replaceable in tests).
+
     ``submit`` is called on the UI thread and returns at once; ``save_pending`` does the write and
     may run on any thread (a worker, or the main thread at exit). Writes are serialised, and a
     failed write keeps the draft pending, so a later call (a retry, the next answer, the exit flush)
     writes it.
     """
+
+    clock = staticmethod(dt.datetime.now)
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -106,7 +118,7 @@ class DraftSaver:
                 if self._pending is draft:
                     self._pending = None
             self.last_error = None
-            self.saved_at = dt.datetime.now()
+            self.saved_at = self.clock()
             return SaveOutcome(saved_at=self.saved_at)
 
 

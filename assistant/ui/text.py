@@ -13,7 +13,7 @@ from assistant.core.draft import Draft
 from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
 from assistant.core.questions import Kind, Question, section_title
 from assistant.errors import NianbaoError
-from assistant.ui.session import Session
+from assistant.ui.session import Session, display_path
 
 ALL_DONE = "所有必答问题都已回答。接下来请审阅检查结果并生成报告（Ctrl+R）。"
 NOTHING_TO_ANSWER = "现在没有待回答的问题。按 Ctrl+R 审阅并生成报告，或输入 /goto <部分> 修改回答。"
@@ -69,15 +69,18 @@ def greeting(session: Session, draft: Draft, questions: Sequence[Question]) -> s
     answered = sum(a for a, _ in progress.values())
     lines: list[str] = []
     if session.read_only:
-        lines.append(f"以只读方式打开 {session.path}：可以浏览、预览和检查，回答不会保存。")
+        lines.append(
+            f"以只读方式打开 {display_path(session.path)}：可以浏览、预览和检查，回答不会保存。"
+        )
     if session.is_new or answered == 0:
         lines += [
             "您好！我是年报助手，会按报告的顺序一题一题地询问政府信息公开工作年度报告的内容。",
-            f"每个回答都会立即保存到 {session.path}，随时可以退出，下次打开会从这里继续。",
+            f"每个回答都会立即保存到 {display_path(session.path)}，"
+            "随时可以退出，下次打开会从这里继续。",
             "F1 查看为什么问这道题和示例；输入 /help 查看全部命令。",
         ]
         return "\n".join(lines)
-    lines.append(f"欢迎回来！草稿：{session.path}")
+    lines.append(f"欢迎回来！草稿：{display_path(session.path)}")
     following = flow.next_question(draft, questions)
     if following is not None:
         lines.append(f"上次答到：{section_title(following.section)} —— {following.ask}")
@@ -208,7 +211,7 @@ def written_summary(written: Sequence[tuple[str, Path]], errors: Sequence[str]) 
     lines = []
     if written:
         lines.append("已生成：")
-        lines += [f"  {path}" for _, path in written]
+        lines += [f"  {display_path(path)}" for _, path in written]
     if errors:
         lines.append("未能生成：")
         lines += [f"  {error}" for error in errors]

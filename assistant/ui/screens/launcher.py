@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from assistant import store
 from assistant.ui.screens.ask_path import AskPathScreen
-from assistant.ui.session import DRAFT_SUFFIX
+from assistant.ui.session import DRAFT_SUFFIX, display_path
 from assistant.ui.widgets.wrapped import WrappedText
 
 NEW_ID = "new"
@@ -81,12 +81,14 @@ class LauncherScreen(Screen[Path]):
         options: list[Option | None] = [Option("＋ 新建草稿…", id=NEW_ID)]
         if here:
             options.append(
-                Option(Content.styled(f"当前文件夹 {self.folder}", "bold"), disabled=True)
+                Option(
+                    Content.styled(f"当前文件夹 {display_path(self.folder)}", "bold"), disabled=True
+                )
             )
             options += [self._option(p, p.name) for p in here]
         if recent:
             options.append(Option(Content.styled("最近打开", "bold"), disabled=True))
-            options += [self._option(p, str(p)) for p in recent]
+            options += [self._option(p, display_path(p)) for p in recent]
         if not here and not recent:
             options.append(Option(Content("（当前文件夹还没有草稿）"), disabled=True))
         option_list = self.query_one(OptionList)
@@ -113,7 +115,7 @@ class LauncherScreen(Screen[Path]):
         self.app.push_screen(
             AskPathScreen(
                 "新建草稿",
-                f"草稿文件名（保存在 {self.folder}，也可以输入完整路径）：",
+                f"草稿文件名（保存在 {display_path(self.folder)}，也可以输入完整路径）：",
                 suggestion,
                 self.folder,
             ),

@@ -23,6 +23,16 @@ class WrappedText(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.content = Content(content) if isinstance(content, str) else content
+        self._wrapped: tuple[int, Content, Content] | None = None
+
+    def wrapped(self, width: int) -> Content:
+        """The content broken into lines of at most ``width`` cells (cached per width)."""
+        cached = self._wrapped
+        if cached is not None and cached[0] == width and cached[1] is self.content:
+            return cached[2]
+        result = wrap_content(self.content, width)
+        self._wrapped = (width, self.content, result)
+        return result
 
     def update(self, content: Content | str) -> None:
         """Show ``content`` instead."""
@@ -35,7 +45,7 @@ class WrappedText(Widget):
         )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(wrap_content(self.content, width).plain.split("\n"))
+        return len(self.wrapped(width).plain.split("\n"))
 
     def render(self) -> Content:
-        return wrap_content(self.content, self.content_size.width)
+        return self.wrapped(self.content_size.width)

@@ -1,0 +1,87 @@
+"""Helpers for driving the terminal assistant with Pilot, by keys (and pastes) only.
+
+A plain module (not a conftest) so that test files can import it by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+
+from assistant.core import flow
+from assistant.core.draft import Draft
+from assistant.core.questions import Question
+from assistant.store import load_draft
+from assistant.ui.app import NianbaoApp
+from assistant.ui.screens.interview import InterviewScreen
+
+REPO = Path(__file__).resolve().parents[2]
+SEED_PATH = REPO / "examples" / "shenyang-2024.nianbao.yaml"
+SIZE = (100, 32)
+
+SEED_GATES = {"makes_regulations": "否", "has_applications": "否", "has_appeals": "否"}
+"""The seed report's gate answers (a bureau with no 规章 power, no applications, no appeals)."""
+
+
+def make_app(path: Path | None, folder: Path | None = None) -> NianbaoApp:
+    return NianbaoApp(path, folder or (path.parent if path is not None else Path.cwd()))
+
+
+def interview(app: NianbaoApp) -> InterviewScreen:
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen), f"expected the interview, got {screen!r}"
+    return screen
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Let messages, workers (saves, checks, renders) and timers that are due run out."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _key(char: str) -> str:
+    return "space" if char == " " else char
+
+
+async def type_text(pilot: Pilot[object], text: str) -> None:
+    """Type ``text`` key by key (long text is pasted, as an author pastes from Word)."""
+    if len(text) > 40 or "\n" in text:
+        pilot.app.post_message(events.Paste(text))
+        await pilot.pause()
+    else:
+        await pilot.press(*(_key(c) for c in text))
+
+
+async def clear_input(pilot: Pilot[object]) -> None:
+    """Empty the one-line input: Home, then Ctrl+K (delete to the end)."""
+    await pilot.press("home", "ctrl+k")
+
+
+async def answer(pilot: Pilot[object], text: str) -> None:
+    """Replace whatever is in the answer box with ``text`` and submit it."""
+    box = interview(pilot.app).answer_box  # type: ignore[arg-type]
+    if box.narrative:
+        if box.text:
+            await pilot.press("f7", "backspace")  # select all, delete
+        await type_text(pilot, text)
+        await pilot.press("ctrl+s")
+    else:
+        await clear_input(pilot)
+        await type_text(pilot, text)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+def seed_answer(seed: Draft, question: Question) -> str:
+    """What the seed author answered to ``question`` (gates from SEED_GATES)."""
+    text = flow.current_answer(seed, question)
+    if text is None:
+        text = SEED_GATES.get(question.id, "")
+    return text
+
+
+def saved(path: Path) -> Draft:
+    return load_draft(path)
