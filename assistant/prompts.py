@@ -45,7 +45,16 @@ def read_prompts(folder: Path) -> list[Question]:
         read_prompt_file(path.name, path.read_text(encoding="utf-8"))
         for path in sorted(folder.glob("*.yaml"))
     ]
-    return build_questions(files)
+    questions = build_questions(files)
+    for question in questions:
+        if (
+            question.compose is not None
+            and not (folder / "compose" / f"{question.compose}.j2").is_file()
+        ):
+            raise QuestionsError(
+                f"{question.source}: 找不到起草模板 prompts/compose/{question.compose}.j2"
+            )
+    return questions
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,7 @@ def seed_answers() -> list[str]:
         "",  # no portal sentence
         "",  # no contact lines
         "",  # no local deadline
+        "",  # no drafting help: the seed's own text is typed
         *narrative(overview.intro),
         *narrative(overview.proactive),
         *narrative(overview.on_request),
@@ -176,7 +177,14 @@ def test_narrative_takes_several_lines(tmp_path: Path) -> None:
     draft = draft.model_copy(
         update={
             "interview": draft.interview.model_copy(
-                update={"answers": {"portal": None, "contact": None, "deadline": None}}
+                update={
+                    "answers": {
+                        "portal": None,
+                        "contact": None,
+                        "deadline": None,
+                        "compose_help": None,
+                    }
+                }
             )
         }
     )

@@ -177,6 +177,10 @@ class PlainSession:
         stored = flow.current_answer(self.draft, question)
         if stored is not None and question.kind not in (Kind.NARRATIVE, Kind.LINES, Kind.TEXT):
             self.console.say(f"已记录：{stored}")
+        if stored is not None:
+            warning = flow.similarity_warning(self.draft, question, stored)
+            if warning is not None:
+                self.console.say(f"！提醒：{warning}")
 
     def _show(self, question: Question) -> None:
         say = self.console.say
@@ -192,8 +196,17 @@ class PlainSession:
             say(f"  {number}. {option.label}")
         current = flow.current_answer(self.draft, question)
         proposed = flow.proposal(self.draft, question)
+        last_year = flow.prior_text(self.draft, question)
+        if last_year is not None:
+            say(f"上一年度的写法（仅供参考，照抄超过一半会被指出）：\n{last_year}")
         if current is not None:
             say(self._shown_value("当前回答", current, "直接回车保留"))
+        elif proposed is not None and question.compose is not None:
+            say(
+                self._shown_value(
+                    "根据您提供的情况起草的初稿", proposed, "直接回车采用，或输入自己的文字替换"
+                )
+            )
         elif proposed is not None:
             say(self._shown_value("建议", proposed, "直接回车采用"))
         elif not question.required:

@@ -14,9 +14,10 @@ A path starts with ``answers`` (the interview's gate answers, by question id) or
 draft field (``meta.kind``, ``table3.new.natural``, ``prior.year``...).
 
 Evaluation is three-valued: a path whose answer is not given yet is *unknown*, and so is any
-comparison with it. ``and`` is false as soon as one side is false, ``or`` true as soon as one side
-is true. A question is shown only when its condition is true; a cell that opts in is set to 0
-only when its condition is definitely false (every gate answer it depends on is given).
+comparison with it, except ``== null`` / ``!= null``, which ask whether it is answered. ``and``
+is false as soon as one side is false, ``or`` true as soon as one side is true. A question is
+shown only when its condition is true; a cell that opts in is set to 0 only when its condition
+is definitely false (every gate answer it depends on is given).
 """
 
 from __future__ import annotations
@@ -253,6 +254,10 @@ def _truth(value: Any) -> Tri:
     return bool(value)
 
 
+def _is_null(node: _Node) -> bool:
+    return isinstance(node, _Lit) and node.value is None
+
+
 def _eval(node: _Node, draft: Draft) -> Any:
     if isinstance(node, _Lit):
         return node.value
@@ -271,6 +276,11 @@ def _eval(node: _Node, draft: Draft) -> Any:
             return UNKNOWN
         return not decisive
     left, right = _eval(node.left, draft), _eval(node.right, draft)
+    if node.op in ("==", "!=") and _is_null(node.left) != _is_null(node.right):
+        # "x == null" asks whether x is answered: that is always known.
+        value = right if _is_null(node.left) else left
+        unanswered = value is UNKNOWN or value is None
+        return unanswered if node.op == "==" else not unanswered
     if left is UNKNOWN or right is UNKNOWN:
         return UNKNOWN
     if node.op == "==":

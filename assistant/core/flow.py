@@ -14,6 +14,7 @@ answer it had to overwrite is kept (``interview.answers["_kept:<path>"]``) and p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Final
@@ -21,6 +22,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from assistant.core import answers as parse
+from assistant.core import format as fmt
 from assistant.core.answers import AnswerError
 from assistant.core.draft import Draft, get_path
 from assistant.core.questions import Kind, Question, load_questions
@@ -93,7 +95,6 @@ def is_declined(draft: Draft, question: Question) -> bool:
     """An optional question the author passed with an empty answer."""
     return (
         not question.required
-        and question.field is not None
         and question.id in draft.interview.answers
         and stored_value(draft, question) is None
     )
@@ -166,7 +167,17 @@ PROPOSALS: Final[dict[str, Proposal]] = {
 
 
 def proposal(draft: Draft, question: Question) -> str | None:
-    """Text to prefill: a computed proposal, else a carried value, else the default."""
+    """Text to prefill: a computed proposal, else a carried value, else the default.
+
+    For a narrative with ``compose``, the computed proposal is the paragraph drafted from the
+    author's facts (``assistant.compose``: jinja2 templates, imported only when needed).
+    """
+    if question.compose is not None:
+        from assistant.compose import compose
+
+        composed = compose(draft, question)
+        if composed is not None:
+            return composed
     if question.propose is not None:
         computed = PROPOSALS[question.propose](draft, question)
         if computed is not None:
@@ -176,6 +187,62 @@ def proposal(draft: Draft, question: Question) -> str | None:
         if value is not None:
             return format_value(question, value)
     return question.default
+
+
+# ---------------------------------------------------------------- last year's text
+
+_HEADING = re.compile(r"^\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def _part_of(report: str, title: str) -> str | None:
+    """The lines of ``report`` under the heading ``title``, up to the next heading."""
+    lines = report.splitlines()
+    for index, line in enumerate(lines):
+        if title in line.replace(" ", ""):
+            body = []
+            for following in lines[index + 1 :]:
+                if _HEADING.match(following):
+                    break
+                body.append(following.strip())
+            text = "\n".join(line for line in body if line)
+            return text or None
+    return None
+
+
+def prior_text(draft: Draft, question: Question) -> str | None:
+    """Last year's text for this narrative, to show beside the question (None when unknown)."""
+    if question.kind is not Kind.NARRATIVE or question.field is None:
+        return None
+    prior = draft.prior
+    if question.field == "problems" and prior.problems:
+        return prior.problems
+    report = prior.report_text
+    if not report:
+        return None
+    head, _, key = question.field.partition(".")
+    if head == "overview" and key in fmt.OVERVIEW_TOPIC_BY_KEY:
+        return _part_of(report, fmt.OVERVIEW_TOPIC_BY_KEY[key].title)
+    if head in ("problems", "other"):
+        section = fmt.SECTION_BY_KEY[head]
+        return _part_of(report, section.title)
+    return None
+
+
+def similarity_warning(draft: Draft, question: Question, text: str) -> str | None:
+    """A Chinese warning when ``text`` is more than half last year's words (E17), else None."""
+    from assistant.core.checks.similarity import MIN_LENGTH, THRESHOLD, coverage
+
+    prior = prior_text(draft, question) or draft.prior.report_text
+    if not prior or question.kind is not Kind.NARRATIVE:
+        return None
+    same, size = coverage(text, prior)
+    if size < MIN_LENGTH // 2 or same <= THRESHOLD * size:
+        return None
+    share = round(100 * same / size)
+    return (
+        f"这段文字约有 {share}% 与上一年度的报告相同。审核时，与上年雷同超过一半会被指出（E17），"
+        "建议结合本年度的实际情况修改。"
+    )
 
 
 # ---------------------------------------------------------------- changing the draft

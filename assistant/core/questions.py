@@ -103,6 +103,8 @@ class Question(BaseModel):
     """For amounts: "万元" or "元"."""
     propose: str | None = None
     """Name of a computed proposal in ``flow.PROPOSALS`` (四 = 一 + 二 − （七） ...)."""
+    compose: str | None = None
+    """For a narrative: the template ``prompts/compose/<name>.j2`` that drafts it from facts."""
     zero_when_hidden: bool = False
     """A table cell set to 0 once its gate answers say it does not apply."""
     allow_empty: bool = False
@@ -151,6 +153,7 @@ class _Entry(BaseModel):
     options_from: str | None = None
     unit: str | None = None
     propose: str | None = None
+    compose: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     zero_when_hidden: bool = False
     allow_empty: bool = False
     max_length: int | None = Field(default=None, gt=0)
@@ -407,6 +410,8 @@ def _question(data: dict[str, Any], raw: RawEntry, file: PromptFile) -> Question
             ) from None
     if question.kind in (Kind.CHOICE, Kind.MULTICHOICE) and not question.options:
         raise _fail(where, "选择题需要 options 或 options_from")
+    if question.compose is not None and question.kind is not Kind.NARRATIVE:
+        raise _fail(where, "只有 narrative 类型的问题可以用 compose 起草")
     if question.kind is Kind.AMOUNT and question.unit not in ("万元", "元"):
         raise _fail(where, "金额题需要 unit: 万元 或 unit: 元")
     return question

@@ -1,0 +1,136 @@
+"""Draft paragraphs composed from the author's facts, by templates kept as data.
+
+A narrative question with ``compose: <name>`` is drafted by ``prompts/compose/<name>.j2`` once
+the author has asked for help (the ``compose_help`` question). The templates see only what the
+author answered (``f``: every gate answer by question id, None when not given), numbers taken
+from the draft's own tables (``t3``, ``t4``, ``fee``) and official wording from ``format.py``
+(``labels``), so composed text cannot contradict the tables and states nothing the author did
+not provide. Each non-empty output line is a paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from assistant.core import format as fmt
+from assistant.core.answers import format_amount
+from assistant.core.draft import Draft
+from assistant.core.questions import LABELS, Question
+
+if TYPE_CHECKING:
+    import jinja2
+
+HELP_QUESTION = "compose_help"
+"""The gate question by which the author asks for drafted paragraphs."""
+
+_ENDINGS = "。；;，,、.!！ "
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _clause(text: Any) -> str:
+    """The author's phrase without its closing punctuation, to be built into a sentence."""
+    return str(text).strip().rstrip(_ENDINGS)
+
+
+def _sentence(text: Any) -> str:
+    """The author's phrase as one sentence ending in "。"."""
+    clause = _clause(text)
+    return f"{clause}。" if clause else ""
+
+
+def _ordinal(number: int) -> str:
+    """1 → 一 … 10 → 十, 11 → 十一 (for 一是、二是 enumerations)."""
+    if number <= 10:
+        return _NUMERALS[number - 1]
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 1 else _NUMERALS[tens - 1]
+    return head + "十" + (_NUMERALS[ones - 1] if ones else "")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The composing environment: StrictUndefined, no autoescape (plain text), our filters."""
+    import jinja2
+
+    from assistant.resources import prompts_dir
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(prompts_dir() / "compose"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["clause"] = _clause
+    env.filters["sentence"] = _sentence
+    env.filters["ordinal"] = _ordinal
+    return env
+
+
+def _table3(draft: Draft) -> dict[str, Any]:
+    table = draft.table3
+    rows = [table.new, table.carried_in, table.carried_out, *table.outcomes.values()]
+    return {
+        "known": all(row.complete for row in rows),
+        "new": table.new.total,
+        "carried_in": table.carried_in.total,
+        "done": table.results_total.total,
+        "carried_out": table.carried_out.total,
+    }
+
+
+def _table4(draft: Draft) -> dict[str, Any]:
+    groups = {key: draft.table4.group(key) for key, _ in fmt.APPEAL_GROUPS}
+    known = all(g.get(r) is not None for g in groups.values() for r in fmt.APPEAL_RESULT_KEYS)
+    return {
+        "known": known,
+        "reconsideration": groups["reconsideration"].total,
+        "litigation": groups["direct_suit"].total + groups["suit_after"].total,
+    }
+
+
+def _fee(draft: Draft) -> dict[str, Any]:
+    fee = draft.other.fee
+
+    def amount(value: Any) -> str | None:
+        return None if value is None else format_amount(value)
+
+    return {
+        "charged": fee.charged,
+        "notices": fee.notices,
+        "billed": amount(fee.billed_yuan),
+        "collected": amount(fee.collected_yuan),
+    }
+
+
+def context(draft: Draft, questions: Sequence[Question]) -> dict[str, Any]:
+    """What a template may use; facts not given are None, never guessed."""
+    answers = draft.interview.answers
+    return {
+        "f": {q.id: answers.get(q.id) for q in questions if q.is_gate},
+        "year": draft.meta.year,
+        "government": draft.meta.kind is fmt.AgencyKind.GOVERNMENT,
+        "t3": _table3(draft),
+        "t4": _table4(draft),
+        "fee": _fee(draft),
+        "labels": LABELS,
+    }
+
+
+def compose(
+    draft: Draft, question: Question, questions: Sequence[Question] | None = None
+) -> str | None:
+    """The drafted text for ``question``, or None (no template, help not asked, nothing to say)."""
+    if question.compose is None or draft.interview.answers.get(HELP_QUESTION) is not True:
+        return None
+    if questions is None:
+        from assistant.core.questions import load_questions
+
+        questions = load_questions()
+    template = environment().get_template(f"{question.compose}.j2")
+    text = template.render(**context(draft, questions))
+    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(p for p in paragraphs if p) or None
