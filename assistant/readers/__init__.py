@@ -1,0 +1,172 @@
+"""Readers for published reports: HTML pages, Word (.docx), PDF and plain text → ``PrintedReport``.
+
+``read_report(path)`` (or ``read_bytes(data, name)``) picks the reader from the file's content and
+name. A file that cannot be read at all raises ``ReaderError`` with a Chinese message; otherwise
+the result lists in ``notes`` whatever could not be read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from assistant.errors import ReaderError
+from assistant.readers.model import PrintedReport, ReadNote
+
+__all__ = ["MAX_BYTES", "PrintedReport", "ReadNote", "ReaderError", "read_bytes", "read_report"]
+
+MAX_BYTES: Final = 50 * 1024 * 1024
+"""Larger files are refused: a report with its tables is well under a few megabytes."""
+
+_HTML_SNIFF: Final = (
+    b"<!doctype html",
+    b"<html",
+    b"<body",
+    b"<table",
+    b"<p>",
+    b"<p ",
+    b"<div",
+    b"<meta",
+)
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """html, docx, pdf, md or text, from the content first and the file name second."""
+    suffix = Path(name).suffix.lower()
+    if data.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if suffix in (".html", ".htm", ".shtml", ".xhtml"):
+        return "html"
+    head = data[:4096].lower()
+    if any(tag in head for tag in _HTML_SNIFF):
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "md"
+    from assistant.readers.text import MARKDOWN_HINT
+
+    if MARKDOWN_HINT.search(data[:65536].decode("utf-8", "ignore")):
+        return "md"
+    if suffix == ".docx":
+        return "docx"
+    if suffix == ".pdf":
+        return "pdf"
+    return "text"
+
+
+def read_bytes(data: bytes, name: str = "<文本>") -> PrintedReport:
+    """The report in ``data`` (the file's bytes); ``name`` is used for messages and detection."""
+    from assistant.readers.assemble import assemble
+
+    if not data.strip():
+        raise ReaderError(f"{name}：文件是空的")
+    if len(data) > MAX_BYTES:
+        raise ReaderError(
+            f"{name}：文件过大（{len(data) // (1024 * 1024)} MB），"
+            f"超过 {MAX_BYTES // (1024 * 1024)} MB，不像是一份年度报告"
+        )
+    kind = detect_format(data, name)
+    notes: list[ReadNote] = []
+    if kind == "doc":
+        raise ReaderError(
+            f"{name}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再读取"
+        )
+    if kind == "pdf":
+        return _read_pdf(data, name)
+    if kind == "docx":
+        from assistant.readers.docx import docx_blocks
+
+        return assemble(docx_blocks(data, name), name, "docx", notes)
+    from assistant.readers.decode import decode
+
+    text = decode(data, name, notes, html=kind == "html")
+    if kind == "html":
+        from assistant.readers.html import html_blocks
+
+        return assemble(html_blocks(text), name, "html", notes)
+    from assistant.readers.text import text_blocks
+
+    return assemble(text_blocks(text, markdown=kind == "md"), name, kind, notes)
+
+
+def read_report(path: Path) -> PrintedReport:
+    """The report in the file at ``path``."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReaderError(
+                f"{path}：文件过大（{size // (1024 * 1024)} MB），"
+                f"超过 {MAX_BYTES // (1024 * 1024)} MB，不像是一份年度报告"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"{path}：文件不存在") from None
+    except IsADirectoryError:
+        raise ReaderError(f"{path}：这是一个文件夹，不是报告文件") from None
+    except PermissionError:
+        raise ReaderError(f"{path}：没有读取权限") from None
+    except OSError as error:
+        raise ReaderError(f"{path}：无法读取（{error.strerror or error}）") from None
+    return read_bytes(data, str(path))
+
+
+def _read_pdf(data: bytes, name: str) -> PrintedReport:
+    from assistant.readers.assemble import assemble
+    from assistant.readers.pdf import MAX_PAGES, pdf_blocks
+
+    table_blocks, text_blocks, failed, count = pdf_blocks(data, name)
+    if not any(getattr(b, "text", "").strip() for b in text_blocks) and not table_blocks:
+        raise ReaderError(f"{name}：PDF 中没有可提取的文字（可能是扫描件），无法读取")
+    notes: list[ReadNote] = []
+    if failed:
+        pages = "、".join(str(p) for p in failed)
+        notes.append(ReadNote(message=f"PDF 第{pages}页无法解析，这些页的内容未读取"))
+    if count > MAX_PAGES:
+        notes.append(ReadNote(message=f"PDF 共{count}页，只读取了前{MAX_PAGES}页"))
+    report = assemble(table_blocks, name, "pdf", notes)
+    if report.table2.found and report.table3.found and report.table4.found:
+        return report
+    # Tables drawn without ruling lines: read the page text as plain text and take from it the
+    # tables the grid reading missed.
+    fallback = assemble(text_blocks, name, "pdf", notes)
+    if not report.sections and fallback.sections:
+        return fallback
+    kept = [n for n in report.notes if n.table is None]
+    for attr, section in (
+        ("table2", "proactive"),
+        ("table3", "applications"),
+        ("table4", "appeals"),
+    ):
+        mine = getattr(report, attr)
+        other = getattr(fallback, attr)
+        source = fallback if (not mine.found and other.found) else report
+        if source is fallback:
+            setattr(report, attr, other)
+        kept.extend(
+            n
+            for n in source.notes
+            if n.table is not None and n.section in (section, None) and _same_table(n, attr)
+        )
+    report.notes = _dedupe(kept)
+    return report
+
+
+def _same_table(note: ReadNote, attr: str) -> bool:
+    from assistant.core import format as fmt
+
+    key = {"table2": "proactive", "table3": "applications", "table4": "appeals"}[attr]
+    return note.table == fmt.TABLE_NAMES[key]
+
+
+def _dedupe(notes: list[ReadNote]) -> list[ReadNote]:
+    seen: set[str] = set()
+    out: list[ReadNote] = []
+    for note in notes:
+        key = note.model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            out.append(note)
+    return out

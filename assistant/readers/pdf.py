@@ -1,0 +1,95 @@
+"""PDF reports through pdfplumber: ruled tables as grids, the rest as text lines, page by page.
+
+When the tables cannot be found from the page's ruling lines (scanned-then-OCRed files, tables
+drawn without borders), the caller falls back to reading the page text as plain text.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from typing import Any, Final
+
+from assistant.errors import ReaderError
+from assistant.readers.blocks import Block, Cell, Grid, Line
+from assistant.readers.normalize import clean_cell
+
+MAX_PAGES: Final = 80
+"""Pages past this are not read (a report is a few pages; a note says so)."""
+
+_PAGE_NUMBER: Final = re.compile(
+    r"^[—\-－–\s]{1,6}\d{1,3}[—\-－–\s]{1,6}$|^第\s?\d{1,3}\s?页(?:\s?共\s?\d{1,3}\s?页)?$"
+)
+
+
+def _open(data: bytes, source: str) -> Any:
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        _ = pdf.pages
+    except Exception as error:  # pdfminer raises many kinds on a damaged file
+        raise ReaderError(f"{source}：PDF 文件已损坏或无法解析（{type(error).__name__}）") from None
+    return pdf
+
+
+def _grid(rows: list[list[str | None]]) -> Grid:
+    width = max((len(r) for r in rows), default=0)
+    grid = Grid()
+    for row in rows:
+        cells = [Cell(clean_cell(c)) if c is not None else Cell("", origin=False) for c in row]
+        grid.rows.append(cells + [Cell("") for _ in range(width - len(cells))])
+    return grid
+
+
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (float(obj["x0"]) + float(obj["x1"])) / 2
+    y = (float(obj["top"]) + float(obj["bottom"])) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _outside(boxes: list[tuple[float, float, float, float]]) -> Any:
+    def keep(obj: dict[str, Any]) -> bool:
+        return obj.get("object_type") != "char" or not _inside(obj, boxes)
+
+    return keep
+
+
+def pdf_blocks(data: bytes, source: str) -> tuple[list[Block], list[Block], list[int], int]:
+    """(blocks with tables as grids, blocks of the page text, pages that failed, page count)."""
+    pdf = _open(data, source)
+    table_blocks: list[Block] = []
+    text_blocks: list[Block] = []
+    failed: list[int] = []
+    try:
+        pages = pdf.pages
+        for number, page in enumerate(pages[:MAX_PAGES], start=1):
+            try:
+                items: list[tuple[float, Block]] = []
+                tables = page.find_tables()
+                boxes: list[tuple[float, float, float, float]] = [
+                    (float(t.bbox[0]), float(t.bbox[1]), float(t.bbox[2]), float(t.bbox[3]))
+                    for t in tables
+                ]
+                for table in tables:
+                    rows = table.extract()
+                    if rows:
+                        items.append((float(table.bbox[1]), _grid(rows)))
+                outside = page.filter(_outside(boxes))
+                for line in outside.extract_text_lines(strip=True):
+                    text = str(line.get("text", ""))
+                    if text and not _PAGE_NUMBER.match(text):
+                        items.append((float(line["top"]), Line(text)))
+                items.sort(key=lambda item: item[0])
+                table_blocks.extend(block for _, block in items)
+                for text in (page.extract_text() or "").splitlines():
+                    if text.strip() and not _PAGE_NUMBER.match(text.strip()):
+                        text_blocks.append(Line(text))
+            except Exception:  # one damaged page must not lose the others
+                failed.append(number)
+        count = len(pages)
+    finally:
+        pdf.close()
+    return table_blocks, text_blocks, failed, count
