@@ -230,3 +230,40 @@ def test_an_existing_report_is_not_overwritten_without_asking(tmp_path: Path) ->
 )
 def test_section_words(word: str, key: str | None) -> None:
     assert section_key(word) == key
+
+
+def test_drafting_help_composes_and_the_author_accepts_or_replaces(tmp_path: Path) -> None:
+    draft = Draft.model_validate(
+        {
+            "meta": {
+                "agency": "某局",
+                "kind": "department",
+                "year": 2024,
+                "published": "2025-01-20",
+            },
+            "interview": {"answers": {"portal": None, "contact": None, "deadline": None}},
+        }
+    )
+    lines = [
+        "是",  # help me draft
+        "",  # no lead paragraph
+        "门户网站",  # channels
+        "32条",  # items
+        "",  # areas: none given
+        "",  # interpretations: none given
+        "",  # events: none given
+        "",  # accept the composed 一（一）
+        "网站依申请公开栏目",  # 依申请公开 channels
+        "",  # practice: none
+        "《发布审核办法》",  # management rules
+        "",
+        "我自己写的一段。",  # replace the composed 一（三）
+        ".",
+    ]
+    plain, out = session(tmp_path / "d.nianbao.yaml", lines, draft)
+    assert "根据您提供的情况起草的初稿" in out
+    assert plain.draft.overview.proactive == "2024年，本机关通过门户网站主动公开政府信息32条。"
+    assert plain.draft.overview.management == "我自己写的一段。"
+    assert (
+        load_draft(tmp_path / "d.nianbao.yaml").overview.proactive == plain.draft.overview.proactive
+    )

@@ -336,3 +336,57 @@ def test_answering_one_question_never_changes_another_answer(steps: list[tuple[s
                 continue
             assert get_path(updated, other.field) == get_path(draft, other.field), other.id
         draft = updated
+
+
+# ---------------------------------------------------------------- last year's text
+
+LAST_YEAR = """某局2023年政府信息公开工作年度报告
+一、总体情况
+（一）主动公开
+全年共发布信息30条，开设政务公开专栏。
+（二）依申请公开
+全年未收到申请。
+五、存在的主要问题及改进情况
+栏目更新不够及时。下一步将建立台账。
+六、其他需要报告的事项
+无
+"""
+
+
+@pytest.mark.parametrize(
+    ("question_id", "expected"),
+    [
+        ("overview_proactive", "全年共发布信息30条，开设政务公开专栏。"),
+        ("overview_on_request", "全年未收到申请。"),
+        ("problems", "栏目更新不够及时。下一步将建立台账。"),
+        ("other_text", "无"),
+        ("overview_platform", None),
+        ("agency", None),
+    ],
+)
+def test_prior_text_finds_last_years_part(question_id: str, expected: str | None) -> None:
+    draft = set_path(Draft(), "prior.report_text", LAST_YEAR)
+    assert flow.prior_text(draft, BY_ID[question_id]) == expected
+
+
+def test_prior_problems_are_preferred_for_section_five() -> None:
+    draft = set_path(Draft(), "prior.problems", "去年的问题。")
+    assert flow.prior_text(draft, BY_ID["problems"]) == "去年的问题。"
+    assert flow.prior_text(Draft(), BY_ID["problems"]) is None
+
+
+def test_similarity_warning_when_copied_from_last_year() -> None:
+    old = (
+        "本机关高度重视政务公开工作，将政务公开工作列入年度重点工作，"
+        "定期召开办公会专题研究，确保各项工作任务落实到位。"
+    )
+    draft = set_path(Draft(), "prior.report_text", f"（五）监督保障\n{old}\n")
+    question = BY_ID["overview_oversight"]
+    warning = flow.similarity_warning(draft, question, old.replace("年度", "本年度"))
+    assert warning is not None and "E17" in warning and "%" in warning
+    fresh = (
+        "本年度组织全员培训两次，邀请专家讲解条例修订要点，"
+        "并对门户网站开展季度自查，整改问题十二处，全部按期完成整改。"
+    )
+    assert flow.similarity_warning(draft, question, fresh) is None
+    assert flow.similarity_warning(Draft(), question, old) is None
