@@ -8,7 +8,7 @@ whole paragraphs of text) are read as text, data tables as grids with rowspan/co
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, cast
 
 import lxml.etree as etree
 import lxml.html
@@ -106,7 +106,7 @@ def _data_grid(table: etree._Element) -> Grid | None:
         for cell in tr:
             if _tag(cell) not in ("td", "th"):
                 continue
-            text = clean_cell("".join(cell.itertext()))
+            text = clean_cell(str(cast(lxml.html.HtmlElement, cell).text_content()))
             if len(text) > MAX_LAYOUT_CELL:
                 return None
             row.append((text, _span(cell.get("rowspan")), _span(cell.get("colspan"))))

@@ -151,7 +151,7 @@ class PrintedReport(_Model):
 
     @property
     def readable(self) -> bool:
-        """Whether anything of a report was found at all."""
-        return bool(self.title or self.sections or self.table3.found or self.table4.found) or bool(
-            self.table2.found
-        )
+        """Whether a report was found at all: two sections, a table, or a title with a year."""
+        sections = {s.key for s in self.sections if s.key is not None}
+        tables = self.table2.found or self.table3.found or self.table4.found
+        return len(sections) >= 2 or tables or (self.title is not None and self.year is not None)
