@@ -23,6 +23,8 @@ from assistant.readers.tables import Row, read_table2, read_table3, read_table4
 
 MAX_HEADING: Final = 60
 """Longer lines are never headings, titles or sign-offs (and never reach the slower matching)."""
+FUZZY_BUDGET: Final = 400
+"""Heading-like lines compared fuzzily per document; past it only exact titles count."""
 
 _SECTION_HEAD: Final = re.compile(
     r"^(?:第\s{0,2})?([一二三四五六七八九十]{1,2})\s{0,3}(?:部分)?\s{0,3}[、.．，,：:]?\s{0,3}(\S.{0,58})$"
@@ -58,8 +60,12 @@ def _trailing_values(text: str) -> bool:
     return len(tokens) >= 2 and is_value(tokens[-1])
 
 
-def classify_section(text: str) -> Heading | None:
-    """The section heading this line is, if it is one (mistyped and misnumbered ones included)."""
+def classify_section(text: str, *, fuzzy: bool = True) -> Heading | None:
+    """The section heading this line is, if it is one (mistyped and misnumbered ones included).
+
+    With ``fuzzy`` false only exact titles are recognized (the cheap path, once a document has
+    used up its budget of fuzzy comparisons).
+    """
     if len(text) > MAX_HEADING or "\t" in text or _trailing_values(text):
         return None
     line = text
@@ -76,6 +82,8 @@ def classify_section(text: str) -> Heading | None:
     own = _SECTION_BY_NUMBER.get(number)
     if own is not None and name == norm(own.name):
         return Heading("section", own.key, line)
+    if not fuzzy:
+        return None
     best_score, best = 0.0, None
     for section, known in _SECTION_NAMES:
         score = ratio(name, known)
@@ -88,7 +96,7 @@ def classify_section(text: str) -> Heading | None:
     return None
 
 
-def classify_topic(text: str) -> Heading | None:
+def classify_topic(text: str, *, fuzzy: bool = True) -> Heading | None:
     """The sub-heading of 一、总体情况 this line starts with, if any."""
     line = text
     match = _TOPIC_HEAD.match(line)
@@ -113,7 +121,7 @@ def classify_topic(text: str) -> Heading | None:
             if not stripped:
                 return Heading("topic", topic.key, line)
             return Heading("topic", topic.key, title, stripped)
-    if len(line) <= 24:
+    if fuzzy and len(line) <= 24:
         n = norm(rest)
         best_score, best = 0.0, None
         for topic, name in _TOPIC_NAMES:
@@ -189,6 +197,7 @@ def assemble(
 
     headings: dict[int, Heading] = {}
     titles: list[int] = []
+    budget = FUZZY_BUDGET
     for i, block in enumerate(blocks):
         if not isinstance(block, Line):
             continue
@@ -196,9 +205,11 @@ def assemble(
         if len(text) <= 120 and _is_title(text):
             titles.append(i)
             continue
-        heading = classify_section(text)
+        heading = classify_section(text, fuzzy=budget > 0)
         if heading is not None:
             headings[i] = heading
+        if budget > 0 and len(text) <= MAX_HEADING and _SECTION_HEAD.match(text):
+            budget -= 1
 
     first_heading = min(headings, default=None)
     title_index: int | None = None
@@ -300,9 +311,16 @@ def assemble(
     t4 = region.get("appeals")
     if t4 is None:
         t4 = (t3[1], end) if "applications" in region else article
-    report.table2 = read_table2(_rows(blocks, *t2), notes)
-    report.table3 = read_table3(_rows(blocks, *t3), notes)
-    report.table4 = read_table4(_rows(blocks, *t4), notes)
+    cache: dict[tuple[int, int], list[Row]] = {}
+
+    def rows(span: tuple[int, int]) -> list[Row]:
+        if span not in cache:
+            cache[span] = _rows(blocks, *span)
+        return cache[span]
+
+    report.table2 = read_table2(rows(t2), notes)
+    report.table3 = read_table3(rows(t3), notes)
+    report.table4 = read_table4(rows(t4), notes)
     for table_found, name in (
         (report.table2.found, fmt.TABLE_NAMES["proactive"]),
         (report.table3.found, fmt.TABLE_NAMES["applications"]),
@@ -356,8 +374,11 @@ def _read_overview(section: PrintedSection, lines: list[str]) -> None:
     current: PrintedTopic | None = None
     intro: list[str] = []
     body: list[str] = []
+    budget = FUZZY_BUDGET
     for line in lines:
-        topic = classify_topic(line)
+        topic = classify_topic(line, fuzzy=budget > 0)
+        if line.startswith(("（", "(")):
+            budget -= 1
         if topic is not None:
             if current is not None:
                 current.text = "\n".join(body)

@@ -26,6 +26,10 @@ T3: Final = fmt.TABLE_NAMES["applications"]
 T4: Final = fmt.TABLE_NAMES["appeals"]
 FUZZY_MIN: Final = 0.6
 """Lowest similarity at which a mistyped label is still taken for the official one."""
+FUZZY_BUDGET: Final = 200
+"""Rows compared fuzzily per table; past it (a garbled or hostile file) only exact labels count."""
+MAX_LISTED: Final = 50
+"""Extra rows and repeated-row notes kept per table; more only add to a count."""
 
 
 @dataclass(slots=True)
@@ -121,7 +125,12 @@ def _prefix_t3(label: str, taken: set[str]) -> str | None:
 
 
 def _match_t3(
-    split: list[SplitRow], i: int, pending: list[str], taken: set[str], expected: str | None
+    split: list[SplitRow],
+    i: int,
+    pending: list[str],
+    taken: set[str],
+    expected: str | None,
+    budget: list[int],
 ) -> tuple[str | None, str, bool]:
     """(row key, label as printed, whether the label is the official one) for row ``i``."""
     row = split[i]
@@ -141,8 +150,9 @@ def _match_t3(
         key = _exact_t3(joined)
         if key is not None:
             return key, joined, True
-    if not any(row.values):
+    if not any(row.values) or budget[0] <= 0:
         return None, label, False
+    budget[0] -= 1
     return _fuzzy_t3(label, taken, expected), label, False
 
 
@@ -154,17 +164,20 @@ def read_table3(rows: list[Row], notes: list[ReadNote]) -> PrintedTable3:
     pending: list[str] = []
     order = list(fmt.T3_ROW_KEYS)
     last_index = -1
+    budget = [FUZZY_BUDGET]
+    repeated: dict[str, int] = {}
     for i, row in enumerate(split):
         if len(row.values) < 3:
             if row.label:
                 pending = [*pending[-2:], row.label]
             continue
         expected = order[last_index + 1] if last_index + 1 < len(order) else None
-        key, label, official = _match_t3(split, i, pending, taken, expected)
+        key, label, official = _match_t3(split, i, pending, taken, expected, budget)
         pending = []
         if key is None:
             if len(row.values) >= 5 and any(row.values):
-                table.extra_rows.append(PrintedRow(label=label, values=row.values))
+                if len(table.extra_rows) < MAX_LISTED:
+                    table.extra_rows.append(PrintedRow(label=label, values=row.values[-7:]))
             continue
         table.found = True
         values = row.values
@@ -173,14 +186,7 @@ def read_table3(rows: list[Row], notes: list[ReadNote]) -> PrintedTable3:
                 table.other_handling_single = _seven(values, label, notes, _OTHER_GROUP.key)
             continue
         if key in taken:
-            notes.append(
-                ReadNote(
-                    message=f"{T3}「{label}」行出现了不止一次，只采用了第一次的数字",
-                    section="applications",
-                    table=T3,
-                    row=key,
-                )
-            )
+            repeated[key] = repeated.get(key, 0) + 1
             continue
         taken.add(key)
         last_index = order.index(key)
@@ -190,6 +196,17 @@ def read_table3(rows: list[Row], notes: list[ReadNote]) -> PrintedTable3:
         seven = _seven(values, label, notes, key)
         if seven is not None:
             table.rows[key] = seven
+    for key, count in repeated.items():
+        notes.append(
+            ReadNote(
+                message=(
+                    f"{T3}「{fmt.T3_ROW_LABEL[key]}」行又出现了{count}次，只采用了第一次的数字"
+                ),
+                section="applications",
+                table=T3,
+                row=key,
+            )
+        )
     return table
 
 
