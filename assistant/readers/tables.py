@@ -175,9 +175,8 @@ def read_table3(rows: list[Row], notes: list[ReadNote]) -> PrintedTable3:
         key, label, official = _match_t3(split, i, pending, taken, expected, budget)
         pending = []
         if key is None:
-            if len(row.values) >= 5 and any(row.values):
-                if len(table.extra_rows) < MAX_LISTED:
-                    table.extra_rows.append(PrintedRow(label=label, values=row.values[-7:]))
+            if len(row.values) >= 5 and any(row.values) and len(table.extra_rows) < MAX_LISTED:
+                table.extra_rows.append(PrintedRow(label=label, values=row.values[-7:]))
             continue
         table.found = True
         values = row.values

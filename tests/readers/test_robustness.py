@@ -30,7 +30,7 @@ def read_or_error(data: bytes, name: str) -> PrintedReport | ReaderError:
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n", b"\x00" * 10])
 def test_empty_input_is_a_chinese_error(data: bytes) -> None:
-    with pytest.raises(ReaderError, match="空|不是文本"):
+    with pytest.raises(ReaderError, match=r"空|不是文本"):
         read_bytes(data, "empty.txt")
 
 
@@ -163,7 +163,8 @@ def test_no_bytes_crash_a_reader(data: bytes, name: str) -> None:
     text=st.text(
         st.sampled_from(
             list(
-                "一二三四五六七、（）|#\t\n 0123456789/—-.政府信息公开年度报告总体情况表三本年新收申请数量<>td"
+                "一二三四五六七、（）|#\t\n 0123456789/—-."
+                "政府信息公开年度报告总体情况表三本年新收申请数量<>td"
             )
         ),
         max_size=3000,
