@@ -231,17 +231,25 @@ def assemble(
     # Section headings before the title belong to the page around the article.
     headings = {i: h for i, h in headings.items() if i >= start}
 
-    # Sign-off: the last short line with a date after the last section heading.
+    # Sign-off: the first line after the last section heading that is only a date (or an agency
+    # name and a date); else the last short line with a date. A page footer's "更新时间：…" after
+    # the article is no sign-off.
     last_heading = max(headings, default=start)
     end = len(blocks)
     signoff_date: int | None = None
-    for i in range(len(blocks) - 1, last_heading, -1):
+    for i in range(last_heading + 1, len(blocks)):
         block = blocks[i]
-        if isinstance(block, Line) and len(block.text) <= MAX_HEADING:
-            found = find_date(block.text)
-            if found is not None and not _STAT.search(block.text):
-                signoff_date = i
-                break
+        if isinstance(block, Line) and len(block.text) <= MAX_HEADING and _signoff_line(block.text):
+            signoff_date = i
+            break
+    if signoff_date is None:
+        for i in range(len(blocks) - 1, last_heading, -1):
+            block = blocks[i]
+            if isinstance(block, Line) and len(block.text) <= MAX_HEADING:
+                found = find_date(block.text)
+                if found is not None and not _STAT.search(block.text):
+                    signoff_date = i
+                    break
     if signoff_date is not None:
         line = _text(blocks[signoff_date])
         found = find_date(line)
@@ -340,6 +348,16 @@ def assemble(
     report.full_text = "\n".join(text_lines)
     report.notes = notes
     return report
+
+
+def _signoff_line(text: str) -> bool:
+    """A line holding only a date, or a name and then a date (no label such as 更新时间：)."""
+    found = find_date(text)
+    if found is None:
+        return False
+    before, _, after = text.partition(found[1])
+    before = before.strip()
+    return not after.strip(" 。") and not any(ch in before for ch in "：:，,。")
 
 
 def _text(block: Block) -> str:
