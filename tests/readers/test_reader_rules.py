@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reports import example_text, previous_year, variant
+from printed_samples import example_text, previous_year, variant
 
 from assistant.commands.audit import audit, judge
 from assistant.core.findings import Finding

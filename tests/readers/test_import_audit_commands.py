@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from reports import EXAMPLE, example_text, previous_year, variant
+from printed_samples import EXAMPLE, example_text, previous_year, variant
 
 from assistant.cli import main
 from assistant.core import format as fmt

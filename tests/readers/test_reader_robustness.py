@@ -7,7 +7,7 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reports import example_text, seed_draft
+from printed_samples import example_text, seed_draft
 
 from assistant.core import format as fmt
 from assistant.errors import ReaderError

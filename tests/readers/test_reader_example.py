@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from reports import EXAMPLE, SHARED_EXAMPLE, example_text, seed_draft
+from printed_samples import EXAMPLE, SHARED_EXAMPLE, example_text, seed_draft
 
 from assistant.commands.audit import judge
 from assistant.core import format as fmt

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pdfmaker import Page, build_pdf
-from reports import seed_draft
+from printed_samples import seed_draft
+from tiny_pdf import Page, build_pdf
 
 from assistant.commands.audit import judge
 from assistant.core import format as fmt
