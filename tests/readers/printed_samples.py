@@ -80,6 +80,18 @@ def variant(change: str) -> str:
             "(六)其他处理\t\t" + ZEROS7,
         )
         return text
+    if change == "trial_2019_table2":  # 2019 columns and the 政府集中采购 block
+        text = replace_once(
+            text,
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+            "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+        )
+        return replace_once(
+            text,
+            "行政事业性收费\t0\t\t\n",
+            "行政事业性收费\t0\t\t\n第二十条第（九）项\t\t\t\n信息内容\t采购项目数量\t采购总金额\t\n"
+            "政府集中采购\t0\t0\t\n",
+        )
     if change == "mistyped_title":
         return replace_once(
             text,

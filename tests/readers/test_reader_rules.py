@@ -29,6 +29,7 @@ CASES = [
     ("text_number", "E6", None, None, None),
     ("mistyped_row", "E7", "applications", "withheld_law", None),
     ("trial_2019", "E7", "applications", "other_handling", None),
+    ("trial_2019_table2", "E7", "proactive", None, None),
     ("mistyped_title", "E8", "appeals", None, None),
     ("missing_section", "E8", "problems", None, None),
     ("slash_cell", "E9", "applications", "other_other", "business"),
@@ -70,6 +71,16 @@ def test_mistyped_row_is_read_and_flagged_once() -> None:
     assert report.table3.rows["withheld_law"] == ["0"] * 7
     e7 = [f for f in findings_of(text) if f.rule == "E7"]
     assert len(e7) == 1 and "2.其他法律行政止公开" in e7[0].message
+
+
+def test_trial_2019_table2_is_not_imported_as_2021_columns() -> None:
+    from assistant.readers.convert import to_draft
+
+    report = read_bytes(variant("trial_2019_table2").encode("utf-8"), "r.txt")
+    assert "政府集中采购" in report.table2.trial_2019
+    draft, messages = to_draft(report)
+    assert draft.table2.regulations.issued is None
+    assert any("2019" in m for m in messages)
 
 
 def test_one_changed_cell_gives_one_e9_and_nothing_else_new() -> None:
