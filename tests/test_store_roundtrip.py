@@ -16,6 +16,7 @@ from assistant.core import format as fmt
 from assistant.core.draft import Draft, set_path
 from assistant.errors import DraftLoadError
 from assistant.store import codec, dump_draft, layout, load_draft, parse_draft, save_draft
+from assistant.store.files import decode_draft
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafts"
 NOWHERE = Path("草稿.nianbao.yaml")
@@ -179,6 +180,25 @@ def test_no_text_crashes_the_loader(text: str) -> None:
         parse_draft(text, NOWHERE)
     except DraftLoadError as error:
         assert str(error).startswith(str(NOWHERE))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_no_bytes_crash_the_loader(raw: bytes) -> None:
+    try:
+        decode_draft(raw, NOWHERE)
+    except DraftLoadError as error:
+        assert str(error).startswith(str(NOWHERE))
+
+
+def test_a_huge_number_is_refused_not_crashed() -> None:
+    with pytest.raises(DraftLoadError, match=r"table2\.licensing: 应为整数"):
+        parse_draft("table2:\n  licensing: " + "9" * 5000 + "\n", NOWHERE)
+
+
+def test_an_old_schema_version_in_memory_is_written_as_today() -> None:
+    draft = Draft(schema_version=0)
+    assert parse_draft(dump_draft(draft), NOWHERE) == Draft()
 
 
 @settings(max_examples=200, deadline=None)

@@ -182,7 +182,8 @@ def dump_draft(draft: Draft) -> str:
 
 
 def _reads_back(text: str, draft: Draft) -> bool:
+    expected = draft.model_copy(update={"schema_version": SCHEMA_VERSION})
     try:
-        return parse_draft(text, Path("<dump>")) == draft
+        return parse_draft(text, Path("<dump>")) == expected
     except DraftLoadError:
         return False

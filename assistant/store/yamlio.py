@@ -64,9 +64,12 @@ Resolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~
 class Constructor(SafeConstructor):
     """SafeConstructor, except that integers are always decimal."""
 
-    def construct_decimal_int(self, node: Node) -> int:
-        value = self.construct_scalar(node)  # type: ignore[arg-type]
-        return int(str(value), 10)
+    def construct_decimal_int(self, node: Node) -> int | str:
+        text = str(self.construct_scalar(node))  # type: ignore[arg-type]
+        try:
+            return int(text, 10)
+        except ValueError:  # beyond Python's digit limit: no count is; validation says so
+            return text
 
 
 # The stubs tie constructors to PyYAML's own loader classes; ours is one in all but name.
