@@ -75,7 +75,7 @@ class NianbaoApp(App[int]):
     async def open_draft(self, path: Path | None) -> None:
         """Open ``path`` and start the interview; quit if the author gives up."""
         if path is None:
-            self.exit(0)
+            self.exit(0, return_code=0)
             return
         try:
             questions: list[Question] = load_questions()
@@ -83,11 +83,11 @@ class NianbaoApp(App[int]):
             await self.push_screen_wait(
                 ChoiceScreen("程序的问题文件有误", str(error), [Choice("quit", "退出", "q")])
             )
-            self.exit(2)
+            self.exit(2, return_code=2)
             return
         session = await open_session(self, path)
         if session is None:
-            self.exit(1)
+            self.exit(1, return_code=1)
             return
         self.session = session
         screen = InterviewScreen(session, questions)
@@ -102,7 +102,7 @@ class NianbaoApp(App[int]):
         if signum == signal.SIGHUP:
             # The terminal is gone: nothing can be shown, and restoring it could block.
             os._exit(128 + signum)
-        self.exit(128 + signum, message=note)
+        self.exit(128 + signum, return_code=128 + signum, message=note)
 
     async def action_quit(self) -> None:
         """Quit, after asking only if typed text would be lost or a save keeps failing."""
@@ -144,7 +144,7 @@ class NianbaoApp(App[int]):
                 return
             else:
                 break
-        self.exit(0)
+        self.exit(0, return_code=0)
 
     def action_command_palette(self) -> None:
         if not isinstance(self.screen, CommandPalette):

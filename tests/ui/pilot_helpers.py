@@ -4,10 +4,13 @@ A plain module (not a conftest) so that test files can import it by name."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from assistant.core import flow
 from assistant.core.draft import Draft
@@ -34,11 +37,18 @@ def interview(app: NianbaoApp) -> InterviewScreen:
     return screen
 
 
-async def settle(pilot: Pilot[object]) -> None:
-    """Let messages, workers (saves, checks, renders) and timers that are due run out."""
+BACKGROUND = {"save", "check", "preview", "review-check", "review-write", "save-as"}
+"""Worker groups that finish by themselves (others may be waiting for the author)."""
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let messages and background work (saves, checks, renders) run out."""
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        for worker in list(pilot.app.workers):
+            if worker.group in BACKGROUND and worker.is_running:
+                with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                    await worker.wait()
     await pilot.pause()
 
 
@@ -46,7 +56,7 @@ def _key(char: str) -> str:
     return "space" if char == " " else char
 
 
-async def type_text(pilot: Pilot[object], text: str) -> None:
+async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type ``text`` key by key (long text is pasted, as an author pastes from Word)."""
     if len(text) > 40 or "\n" in text:
         pilot.app.post_message(events.Paste(text))
@@ -55,12 +65,12 @@ async def type_text(pilot: Pilot[object], text: str) -> None:
         await pilot.press(*(_key(c) for c in text))
 
 
-async def clear_input(pilot: Pilot[object]) -> None:
+async def clear_input(pilot: Pilot[Any]) -> None:
     """Empty the one-line input: Home, then Ctrl+K (delete to the end)."""
     await pilot.press("home", "ctrl+k")
 
 
-async def answer(pilot: Pilot[object], text: str) -> None:
+async def answer(pilot: Pilot[Any], text: str) -> None:
     """Replace whatever is in the answer box with ``text`` and submit it."""
     box = interview(pilot.app).answer_box  # type: ignore[arg-type]
     if box.narrative:

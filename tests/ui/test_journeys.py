@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pilot_helpers import SIZE, answer, interview, make_app, saved, seed_answer, settle
 from textual.pilot import Pilot
@@ -20,7 +21,7 @@ MAX_QUESTIONS = 300
 
 
 async def answer_until(
-    pilot: Pilot[object], answers: dict[str, str], seed: Draft | None, stop: str | None = None
+    pilot: Pilot[Any], answers: dict[str, str], seed: Draft | None, stop: str | None = None
 ) -> list[str]:
     """Answer question after question (from ``answers``, else the seed) until the review.
 
@@ -49,7 +50,7 @@ async def answer_until(
     return asked
 
 
-async def acknowledge_warnings(pilot: Pilot[object]) -> list[str]:
+async def acknowledge_warnings(pilot: Pilot[Any]) -> list[str]:
     """On the review screen: move to every unacknowledged warning with Tab, press Space."""
     review = pilot.app.screen
     assert isinstance(review, ReviewScreen)
