@@ -1,0 +1,95 @@
+"""Chinese line breaking and the slash commands: rule tables."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+from textual.content import Content
+
+from assistant.ui.commands import parse_command, resolve_section
+from assistant.ui.wrap import NO_END, NO_START, wrap_content
+
+
+def lines(text: str, width: int) -> list[str]:
+    return wrap_content(Content(text), width).plain.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("用全称，不用简称。", 20, ["用全称，不用简称。"]),
+        # "。" would start the second line: the last character moves down with it.
+        ("一二三四五。", 10, ["一二三四", "五。"]),
+        # "“" would end the first line: it moves down.
+        ("一二三四“五六”", 10, ["一二三四", "“五六”"]),
+        # A path stays whole when it fits on a line of its own.
+        ("保存到 /tmp/x.nianbao.yaml，随时", 24, ["保存到", "/tmp/x.nianbao.yaml，随", "时"]),
+        ("Ctrl+S 提交", 6, ["Ctrl+S", "提交"]),
+        # Hard line breaks are kept.
+        ("第一段\n第二段", 40, ["第一段", "第二段"]),
+    ],
+)
+def test_line_breaks(text: str, width: int, expected: list[str]) -> None:
+    assert lines(text, width) == expected
+
+
+@pytest.mark.parametrize("width", range(8, 60, 3))
+def test_no_line_is_too_wide_or_badly_punctuated(width: int) -> None:
+    text = (
+        "市政府外办认真贯彻落实市政务公开办相关要求，在门户网站开设政务公开专栏，全年共发布"
+        "机关简介、部门会议等方面信息 32 条。深入开展“5·15”政务公开日活动（面向社区居民）。"
+    )
+    result = lines(text, width)
+    assert "".join(result).replace(" ", "") == text.replace(" ", "")
+    for number, line in enumerate(result):
+        assert cell_len(line) <= width
+        if number:
+            assert line[0] not in NO_START, (width, result)
+        if number < len(result) - 1:
+            assert line[-1] not in NO_END, (width, result)
+
+
+@pytest.mark.parametrize(
+    ("typed", "action", "argument"),
+    [
+        ("/back", "back", ""),
+        ("／back", "back", ""),
+        ("/goto 三", "goto", "三"),
+        ("/跳转 基本信息", "goto", "基本信息"),
+        ("/skip", "skip", ""),
+        ("/continue", "resume", ""),
+        ("/check", "check", ""),
+        ("/preview", "preview", ""),
+        ("/render", "render", ""),
+        ("/help", "help", ""),
+        ("/quit", "quit", ""),
+        ("/why", "why", ""),
+    ],
+)
+def test_commands(typed: str, action: str, argument: str) -> None:
+    command = parse_command(typed)
+    assert command is not None
+    assert (command.spec.action, command.argument) == (action, argument)
+
+
+@pytest.mark.parametrize("typed", ["12", "/nonsense", "第一段\n/back", "", "http://x"])
+def test_not_commands(typed: str) -> None:
+    assert parse_command(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "section"),
+    [
+        ("三", "applications"),
+        ("3", "applications"),
+        ("三、", "applications"),
+        ("appeals", "appeals"),
+        ("基本信息", "meta"),
+        ("主动公开", "proactive"),
+        ("其他需要报告的事项", "other"),
+        ("七", None),
+        ("", None),
+    ],
+)
+def test_sections_by_name(typed: str, section: str | None) -> None:
+    assert resolve_section(typed) == section
