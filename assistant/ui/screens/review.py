@@ -150,7 +150,9 @@ class ReviewScreen(Screen[Question | None]):
         blocking = self._blocking()
         first = next((w for w in self.query(FindingItem) if w.finding in blocking), None)
         target = first if first is not None else self.query_one("#formats", SelectionList)
-        self.call_after_refresh(target.focus)
+        # Focus without scrolling: the head (what is left to do) stays in view.
+        target.focus(scroll_visible=False)
+        self.query_one("#review-scroll", VerticalScroll).scroll_home(animate=False)
 
     def _answers(self, questions: list[Question]) -> Content:
         parts: list[Content | str] = []
