@@ -8,7 +8,7 @@ outcome row × applicant column, with ``{outcome}``, ``{outcome_label}``, ``{app
 texts say ``{label.t3.new}`` or use the repeat variables, and both come from ``format.py``.
 
 This module is pure: it receives already-read YAML (plain data plus line numbers) from
-``assistant.prompts``, which does the file reading. ``load_questions()`` is re-exported here.
+``assistant.promptfiles``, which does the file reading. ``load_questions()`` is re-exported here.
 """
 
 from __future__ import annotations
@@ -468,8 +468,8 @@ def _check_references(questions: list[Question]) -> None:
 def load_questions() -> list[Question]:
     """Every question from the shipped ``prompts/*.yaml``, cached; raises QuestionsError.
 
-    The file reading lives in ``assistant.prompts`` so that ``core`` stays free of I/O.
+    The file reading lives in ``assistant.promptfiles`` so that ``core`` stays free of I/O.
     """
-    from assistant.prompts import load_questions as load
+    from assistant.promptfiles import load_questions as load
 
     return load()

@@ -16,7 +16,7 @@ from assistant.core.questions import (
     build_questions,
     load_questions,
 )
-from assistant.prompts import read_prompt_file
+from assistant.promptfiles import read_prompt_file
 
 GOOD = """\
 - id: has_things
