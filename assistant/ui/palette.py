@@ -22,9 +22,7 @@ class NianbaoCommands(Provider):
 
     async def discover(self) -> Hits:
         for spec in self._available():
-            yield DiscoveryHit(
-                _title(spec), partial(self.screen.run_action, spec.action), help=spec.summary
-            )
+            yield DiscoveryHit(_title(spec), partial(self.screen.run_action, spec.action))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -37,5 +35,4 @@ class NianbaoCommands(Provider):
                     matcher.highlight(title),
                     partial(self.screen.run_action, spec.action),
                     text=title,
-                    help=spec.summary,
                 )

@@ -3,6 +3,7 @@ from what the flow engine returns. Kept apart so the screens read as behaviour."
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -135,6 +136,19 @@ def findings_summary(findings: Sequence[Finding]) -> str:
 def save_failed(error: NianbaoError) -> str:
     detail = str(error).rstrip("。")
     return f"⚠ {detail}。回答保留在内存中，会自动重试；也可按 Ctrl+O 另存到其他位置。"
+
+
+def opened_state(path: Path) -> str:
+    """The save state of a draft just opened: on disk since its last change."""
+    try:
+        stamp = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return "已打开"
+    return (
+        f"已保存 {stamp:%H:%M}"
+        if stamp.date() == dt.date.today()
+        else f"已保存 {stamp:%m-%d %H:%M}"
+    )
 
 
 def short_reason(error: NianbaoError) -> str:

@@ -140,10 +140,8 @@ class InterviewScreen(Screen[None]):
         status = self.query_one(StatusBar)
         if self.session.read_only:
             status.save_state = "只读：不会保存"
-        elif self.session.saver.saved_at is not None:
-            status.save_state = f"已保存 {self.session.saver.saved_at:%H:%M}"
-        else:
-            status.save_state = "已打开"
+        elif not self.session.is_new:
+            status.save_state = text.opened_state(self.session.path)
         self._refresh_header()
         self.transcript.say(text.greeting(self.session, self.draft, self.questions), "note")
         self._refresh_nav()
