@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final, cast
 
-import lxml.etree as etree
-import lxml.html
+import lxml.etree as etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
 
 from assistant.errors import ReaderError
 from assistant.readers.blocks import Block, Grid, Line, expand_spans
