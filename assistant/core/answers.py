@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from assistant.core.numerals import chinese_digits, chinese_integer
 from assistant.errors import NianbaoError
 
 MAX_COUNT: Final = 10**9
@@ -89,93 +90,9 @@ def _stripped(text: str) -> str:
 
 # ---------------------------------------------------------------- numbers
 
-_DIGITS: Final = {
-    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
-    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
-}  # fmt: skip
-_SMALL_UNITS: Final = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_BIG_UNITS: Final = {"万": 10**4, "萬": 10**4, "亿": 10**8}
 _ZERO_WORDS: Final = frozenset({"无", "没有", "沒有", "零", "〇", "没"})
 _COUNT_UNITS = "件个條条项次人家份篇宗起例"
 _COUNT_HELP: Final = "请输入一个不小于 0 的整数，例如 12"
-
-
-def _chinese_section(text: str) -> int | None:
-    """Value of a numeral below 10000 (十二, 一百零五, 两千零三), None if malformed."""
-    total = 0
-    digit: int | None = None
-    last_unit = 10**5
-    zero_pending = False
-    for char in text:
-        if char in _DIGITS:
-            value = _DIGITS[char]
-            if value == 0:
-                if digit is not None or total == 0:
-                    return None
-                zero_pending = True
-                continue
-            if digit is not None:
-                return None  # two digits in a row: 一二 is not a number
-            digit = value
-        elif char in _SMALL_UNITS:
-            unit = _SMALL_UNITS[char]
-            if unit >= last_unit:
-                return None
-            if digit is None:
-                if unit != 10 or total:
-                    return None  # only 十 may stand alone at the start (十二)
-                digit = 1
-            total += digit * unit
-            digit = None
-            last_unit = unit
-            zero_pending = False
-        else:
-            return None
-    if zero_pending and digit is None:
-        return None  # a trailing 零: 一百零
-    if digit is not None:
-        if last_unit < 10**5 and not zero_pending and last_unit > 10:
-            # 两千三 = 2300, 一百五 = 150: a trailing digit is one unit below the last.
-            total += digit * (last_unit // 10)
-        else:
-            total += digit
-    return total
-
-
-def chinese_integer(text: str) -> int | None:
-    """A whole number written in Chinese numerals, or None when ``text`` is not one."""
-    if not text or any(
-        c not in _DIGITS and c not in _SMALL_UNITS and c not in _BIG_UNITS for c in text
-    ):
-        return None
-    if all(c in _DIGITS for c in text):
-        # 五 is 5; 一二 or 二〇二四 are digit strings, not counts.
-        return _DIGITS[text] if len(text) == 1 else None
-    total = 0
-    rest = text
-    for chars, unit in (("亿", 10**8), ("万萬", 10**4)):
-        for char in chars:
-            if char not in rest:
-                continue
-            head, _, rest = rest.partition(char)
-            value = chinese_integer(head) if unit == 10**8 else _chinese_section(head)
-            if not value or (unit == 10**4 and value >= 10**4):
-                return None
-            total += value * unit
-            if len(rest) == 1 and rest in _DIGITS and _DIGITS[rest]:
-                return total + _DIGITS[rest] * unit // 10  # 一万五 = 15000
-            break
-    if rest[:1] in ("零", "〇"):
-        rest = rest[1:]
-        if not rest:
-            return None  # 一万零
-    if not rest:
-        return total
-    tail = _chinese_section(rest)
-    if tail is None or tail >= 10**4 or (total and not tail):
-        return None
-    return total + tail
 
 
 def _normalise_number_text(text: str) -> str:
@@ -292,9 +209,8 @@ _YEAR_HELP: Final = "请输入四位数的年份，例如 2024"
 
 def _digitwise(text: str) -> str:
     """二〇二四 → 2024 (each character one digit), other text unchanged."""
-    if text and all(c in _DIGITS and c not in "两" for c in text):
-        return "".join(str(_DIGITS[c]) for c in text)
-    return text
+    value = chinese_digits(text)
+    return text if value is None else str(value)
 
 
 def parse_year(text: str, *, low: int = 2008, high: int = 2100) -> int:

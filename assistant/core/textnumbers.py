@@ -14,56 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-_CN_DIGIT: Final = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNIT: Final = {"十": 10, "百": 100, "千": 1000}
-CN_NUMERAL_CHARS: Final = "".join(_CN_DIGIT) + "".join(_CN_UNIT) + "万"
-
-
-def parse_chinese_numeral(text: str) -> int | None:
-    """二十八 → 28, 一百零五 → 105, 两千 → 2000, 一万二千 → 12000, 二〇二四 → 2024; else None."""
-    if not text or any(c not in CN_NUMERAL_CHARS for c in text):
-        return None
-    if all(c in _CN_DIGIT for c in text):
-        if len(text) == 1:
-            return _CN_DIGIT[text]
-        return int("".join(str(_CN_DIGIT[c]) for c in text))
-    total = section = 0
-    digit: int | None = None
-    for char in text:
-        if char in _CN_DIGIT:
-            if digit is not None and digit != 0 and _CN_DIGIT[char] != 0:
-                return None  # two digits in a row with units around: 二三十
-            digit = _CN_DIGIT[char]
-        elif char in _CN_UNIT:
-            section += (1 if digit is None else digit) * _CN_UNIT[char]
-            digit = None
-        else:  # 万
-            section += digit or 0
-            if section == 0 or total:
-                return None
-            total, section, digit = section * 10000, 0, None
-    return total + section + (digit or 0)
-
-
-def parse_number(text: str) -> int | None:
-    """A whole number written in Arabic (also full-width, ``1,234``) or Chinese numerals."""
-    text = text.strip().replace(",", "")
-    if text.isdigit():
-        return int(text)
-    return parse_chinese_numeral(text)
+from assistant.core.numerals import NUMERAL_CHARS, parse_integer
 
 
 class Quantity(StrEnum):
@@ -102,8 +53,8 @@ class Mention:
 
 
 _NUM: Final = (
-    rf"(?<![\d.,{CN_NUMERAL_CHARS}])"
-    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|[{CN_NUMERAL_CHARS}]+)"
+    rf"(?<![\d.,{NUMERAL_CHARS}])"
+    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|[{NUMERAL_CHARS}]+)"
 )
 _UNIT: Final = r"\s*(?:件|起|宗|个|份|部|项|篇|条)"
 _IN_CLAUSE: Final = r"[^。；;，,：:\n]"
@@ -158,7 +109,7 @@ _Adder = Callable[[Quantity, int | None, re.Match[str], int], None]
 
 
 def _value(match: re.Match[str]) -> int | None:
-    return parse_number(match.group("n"))
+    return parse_integer(match.group("n"))
 
 
 def find_mentions(text: str, year: int | None = None) -> list[Mention]:

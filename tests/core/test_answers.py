@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from assistant.core import answers
 from assistant.core.answers import AnswerError
 from assistant.core.flow import parse_value
+from assistant.core.numerals import chinese_integer
 from assistant.core.questions import Kind, Option, Question
 from assistant.errors import NianbaoError
 
@@ -335,12 +336,12 @@ def test_lines() -> None:
     ],
 )
 def test_chinese_integers(text: str, value: int) -> None:
-    assert answers.chinese_integer(text) == value
+    assert chinese_integer(text) == value
 
 
 @pytest.mark.parametrize("text", ["", "一二", "十十", "百", "一零", "万", "三千千", "一百零"])
 def test_malformed_chinese_integers(text: str) -> None:
-    assert answers.chinese_integer(text) is None
+    assert chinese_integer(text) is None
 
 
 # ---------------------------------------------------------------- nothing but AnswerError

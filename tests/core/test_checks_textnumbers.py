@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.core.textnumbers import Quantity, find_mentions, parse_number
+from assistant.core.numerals import parse_integer as parse_number
+from assistant.core.textnumbers import Quantity, find_mentions
 
 Q = Quantity
 

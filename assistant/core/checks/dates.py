@@ -11,7 +11,7 @@ from assistant.core import format as fmt
 from assistant.core.checks.places import editable, finding, part_place, quoted
 from assistant.core.facts import ReportFacts
 from assistant.core.findings import Finding, Location, Severity
-from assistant.core.textnumbers import parse_number
+from assistant.core.numerals import parse_integer
 
 _Y: Final = r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年"
 _YEAR: Final = re.compile(_Y)
@@ -32,7 +32,7 @@ def cn_date(day: dt.date) -> str:
 
 
 def _year(text: str) -> int | None:
-    return parse_number(text)
+    return parse_integer(text)
 
 
 def check_dates(facts: ReportFacts) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from assistant.core import format as fmt
 from assistant.core.checks.places import editable, finding, part_place, quoted, section_title
 from assistant.core.facts import ReportFacts
 from assistant.core.findings import Finding, Location
-from assistant.core.textnumbers import parse_chinese_numeral
+from assistant.core.numerals import parse_integer
 
 # ---------------------------------------------------------------- E12
 
@@ -125,7 +125,7 @@ _FIRST_THEN: Final = re.compile(r"首先|其次")
 
 
 def _numbers(tokens: list[str]) -> list[int]:
-    return [int(t) if t.isdigit() else parse_chinese_numeral(t) or 0 for t in tokens]
+    return [parse_integer(t) or 0 for t in tokens]
 
 
 def _first_break(numbers: list[int], previous: int = 0) -> int | None:
