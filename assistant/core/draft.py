@@ -47,8 +47,7 @@ class Meta(Model):
             return self.deadline
         if self.year is None:
             return None
-        month, day = fmt.DEFAULT_DEADLINE[self.kind or AgencyKind.DEPARTMENT]
-        return dt.date(self.year + 1, month, day)
+        return fmt.default_deadline(self.kind, self.year)
 
 
 class Overview(Model):

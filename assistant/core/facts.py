@@ -92,8 +92,7 @@ class ReportFacts(_Model):
             return self.deadline
         if self.year is None:
             return None
-        month, day = fmt.DEFAULT_DEADLINE[self.kind or AgencyKind.DEPARTMENT]
-        return dt.date(self.year + 1, month, day)
+        return fmt.default_deadline(self.kind, self.year)
 
     def section_parts(self, section: str) -> list[TextPart]:
         """The passages of one section (a ``format.SECTIONS`` key, or ``meta``)."""

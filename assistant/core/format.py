@@ -6,6 +6,7 @@ and the terminal UI all read labels from this module and nowhere else.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -275,6 +276,18 @@ INTRO_PORTAL: Final = "本报告可在{portal}查阅。"
 INTRO_CONTACT: Final = "如对本报告有疑问，请与{agency}联系（{contacts}）。"
 # Dates are written with Arabic numerals and no zero padding: 2025年1月22日.
 DATE_PATTERN: Final = "{year}年{month}月{day}日"
+
+
+def chinese_date(day: dt.date) -> str:
+    """2025年1月22日: how the report writes a date."""
+    return DATE_PATTERN.format(year=day.year, month=day.month, day=day.day)
+
+
+def default_deadline(kind: AgencyKind | None, year: int) -> dt.date:
+    """The 条例's publication deadline for a report on ``year`` (a department when unknown)."""
+    month, day = DEFAULT_DEADLINE[kind or AgencyKind.DEPARTMENT]
+    return dt.date(year + 1, month, day)
+
 
 # ---------------------------------------------------------------- the 2019 trial format
 

@@ -8,7 +8,6 @@ the wording and the layout live here once. Nothing in this module does I/O or kn
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -127,11 +126,6 @@ class ReportView:
 
 
 # ---------------------------------------------------------------- text helpers
-
-
-def chinese_date(day: dt.date) -> str:
-    """``2025年1月22日``: Arabic numerals, no zero padding."""
-    return fmt.DATE_PATTERN.format(year=day.year, month=day.month, day=day.day)
 
 
 def _clean(line: str) -> str:
@@ -341,5 +335,5 @@ def build_view(draft: Draft) -> ReportView:
         intro=_intro(draft),
         sections=sections,
         signoff_agency=_clean(draft.meta.agency or ""),
-        signoff_date=chinese_date(published) if published is not None else "",
+        signoff_date=fmt.chinese_date(published) if published is not None else "",
     )

@@ -15,7 +15,6 @@ from assistant.render.view import (
     Table,
     _place,
     build_view,
-    chinese_date,
     format_number,
     paragraphs,
     table2,
@@ -188,7 +187,7 @@ def test_intro_without_optional_parts() -> None:
     ],
 )
 def test_chinese_date_has_no_zero_padding(day: dt.date, text: str) -> None:
-    assert chinese_date(day) == text
+    assert fmt.chinese_date(day) == text
 
 
 def test_signoff() -> None:

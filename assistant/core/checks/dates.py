@@ -26,11 +26,6 @@ _PERIOD: Final = re.compile(
 _LEAD_YEAR: Final = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:在)?" + _Y + r"(?:度)?\s*[，,]")
 
 
-def cn_date(day: dt.date) -> str:
-    """2025年1月22日: the report's own way of writing a date."""
-    return fmt.DATE_PATTERN.format(year=day.year, month=day.month, day=day.day)
-
-
 def _year(text: str) -> int | None:
     return parse_integer(text)
 
@@ -79,7 +74,7 @@ def _signoff(facts: ReportFacts, year: int) -> Iterator[Finding]:
     if published is None or published.year == year + 1:
         return
     if published <= dt.date(year, 12, 31):
-        why = f"早于统计期限结束（{cn_date(dt.date(year, 12, 31))}）"
+        why = f"早于统计期限结束（{fmt.chinese_date(dt.date(year, 12, 31))}）"
     else:
         why = f"不在报告年度的次年（{year + 1}年）"
     yield finding(
@@ -90,7 +85,7 @@ def _signoff(facts: ReportFacts, year: int) -> Iterator[Finding]:
             field=editable(facts, "meta.published"),
             text="落款日期",
         ),
-        f"落款日期 {cn_date(published)} {why}，与报告年度 {year} 不符。",
+        f"落款日期 {fmt.chinese_date(published)} {why}，与报告年度 {year} 不符。",
         f"核对报告年度和落款日期：{year} 年度的报告应在 {year + 1} 年发布。",
     )
 
@@ -134,7 +129,7 @@ def _deadline(facts: ReportFacts) -> Iterator[Finding]:
             field=editable(facts, "meta.published"),
             text="发布日期",
         ),
-        f"发布日期 {cn_date(published)} 晚于{basis} {cn_date(deadline)}，"
+        f"发布日期 {fmt.chinese_date(published)} 晚于{basis} {fmt.chinese_date(deadline)}，"
         f"逾期 {(published - deadline).days} 天。",
         "按期发布；若当地另有规定的期限，请在基本信息中填写该期限。",
     )
