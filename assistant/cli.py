@@ -52,7 +52,7 @@ class ChineseParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         text = super().format_help()
         for en, zh in (
-            ("usage:", "用法："),
+            ("usage: ", "用法："),
             ("positional arguments:", "参数："),
             ("options:", "选项："),
         ):
@@ -60,7 +60,7 @@ class ChineseParser(argparse.ArgumentParser):
         return text
 
     def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "用法：")
+        return super().format_usage().replace("usage: ", "用法：")
 
     def error(self, message: str) -> NoReturn:
         for en, zh in _ARGPARSE_MESSAGES:
@@ -83,7 +83,9 @@ def _main_parser() -> ChineseParser:
     parser.add_argument(
         "--plain", action="store_true", help="纯文本问答模式（逐行提问，适合读屏软件和脚本）"
     )
-    parser.add_argument("--version", action="version", version="nianbao 0.1.0")
+    parser.add_argument(
+        "--version", action="version", version="nianbao 0.1.0", help="显示版本号并退出"
+    )
     return parser
 
 
