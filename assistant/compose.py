@@ -2,10 +2,14 @@
 
 A narrative question with ``compose: <name>`` is drafted by ``prompts/compose/<name>.j2`` once
 the author has asked for help (the ``compose_help`` question). The templates see only what the
-author answered (``f``: every gate answer by question id, None when not given), numbers taken
-from the draft's own tables (``t3``, ``t4``, ``fee``) and official wording from ``format.py``
-(``labels``), so composed text cannot contradict the tables and states nothing the author did
-not provide. Each non-empty output line is a paragraph.
+author answered (``f``: every gate answer by question id, None when not given; ``we``: how the
+text names the agency), numbers taken from the draft's own tables (``t3``, ``t4``, ``fee``) and
+official wording from ``format.py`` (``labels``), so composed text cannot contradict the tables
+and states nothing the author did not provide. Each non-empty output line is a paragraph.
+
+A fact the template prints but the author has not given (a required fact question skipped) is
+never printed as a placeholder: nothing is composed until it is answered (:func:`missing_facts`
+names what is still needed).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from assistant.core import flow
 from assistant.core import format as fmt
 from assistant.core.answers import format_amount
 from assistant.core.draft import Draft
@@ -24,14 +29,28 @@ if TYPE_CHECKING:
 
 HELP_QUESTION = "compose_help"
 """The gate question by which the author asks for drafted paragraphs."""
+SHORT_NAME_QUESTION = "f_agency_short"
+"""The fact question: how the text names the agency ("市政府外办"); "本机关" when not given."""
+DEFAULT_SHORT_NAME = "本机关"
 
 _ENDINGS = "。；;，,、.!！ "
 _NUMERALS = "一二三四五六七八九十"
 
 
+class _MissingFact(Exception):
+    """A template printed a fact the author has not given (composing stops)."""
+
+
+def _given(value: Any) -> Any:
+    """Every printed value passes here: a missing fact (None) stops the composition."""
+    if value is None:
+        raise _MissingFact
+    return value
+
+
 def _clause(text: Any) -> str:
     """The author's phrase without its closing punctuation, to be built into a sentence."""
-    return str(text).strip().rstrip(_ENDINGS)
+    return str(_given(text)).strip().rstrip(_ENDINGS)
 
 
 def _sentence(text: Any) -> str:
@@ -63,6 +82,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        finalize=_given,
     )
     env.filters["clause"] = _clause
     env.filters["sentence"] = _sentence
@@ -109,8 +129,12 @@ def _fee(draft: Draft) -> dict[str, Any]:
 def context(draft: Draft, questions: Sequence[Question]) -> dict[str, Any]:
     """What a template may use; facts not given are None, never guessed."""
     answers = draft.interview.answers
+    short_name = answers.get(SHORT_NAME_QUESTION)
     return {
         "f": {q.id: answers.get(q.id) for q in questions if q.is_gate},
+        "we": _clause(short_name)
+        if isinstance(short_name, str) and _clause(short_name)
+        else DEFAULT_SHORT_NAME,
         "year": draft.meta.year,
         "government": draft.meta.kind is fmt.AgencyKind.GOVERNMENT,
         "t3": _table3(draft),
@@ -120,17 +144,60 @@ def context(draft: Draft, questions: Sequence[Question]) -> dict[str, Any]:
     }
 
 
-def compose(
-    draft: Draft, question: Question, questions: Sequence[Question] | None = None
-) -> str | None:
-    """The drafted text for ``question``, or None (no template, help not asked, nothing to say)."""
-    if question.compose is None or draft.interview.answers.get(HELP_QUESTION) is not True:
-        return None
+@cache
+def template_facts(name: str) -> frozenset[str]:
+    """The fact question ids that template ``name`` reads (``f.<id>``), from its syntax tree."""
+    from jinja2 import nodes
+
+    env = environment()
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, f"{name}.j2")
+    return frozenset(
+        node.attr
+        for node in env.parse(source).find_all(nodes.Getattr)
+        if isinstance(node.node, nodes.Name) and node.node.name == "f"
+    )
+
+
+def _questions(questions: Sequence[Question] | None) -> Sequence[Question]:
     if questions is None:
         from assistant.core.questions import load_questions
 
-        questions = load_questions()
+        return load_questions()
+    return questions
+
+
+def missing_facts(
+    draft: Draft, question: Question, questions: Sequence[Question] | None = None
+) -> list[Question]:
+    """Required fact questions ``question``'s template reads that are not answered yet (skipped)."""
+    if question.compose is None or draft.interview.answers.get(HELP_QUESTION) is not True:
+        return []
+    wanted = template_facts(question.compose)
+    return [
+        q
+        for q in _questions(questions)
+        if q.id in wanted
+        and q.required
+        and flow.is_visible(draft, q)
+        and not flow.is_answered(draft, q)
+    ]
+
+
+def compose(
+    draft: Draft, question: Question, questions: Sequence[Question] | None = None
+) -> str | None:
+    """The drafted text for ``question``, or None (no template, help not asked, a required fact
+    not given yet, nothing to say)."""
+    if question.compose is None or draft.interview.answers.get(HELP_QUESTION) is not True:
+        return None
+    questions = _questions(questions)
+    if missing_facts(draft, question, questions):
+        return None
     template = environment().get_template(f"{question.compose}.j2")
-    text = template.render(**context(draft, questions))
+    try:
+        text = template.render(**context(draft, questions))
+    except _MissingFact:
+        return None
     paragraphs = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(p for p in paragraphs if p) or None

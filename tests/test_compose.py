@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.compose import compose
+from assistant.compose import compose, missing_facts
 from assistant.core import flow
 from assistant.core import format as fmt
 from assistant.core.draft import AppealCounts, ApplicantCounts, Draft, Table3, Table4
 from assistant.core.questions import load_questions
+from assistant.store import load_draft
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "shenyang-2024.nianbao.yaml"
 
 QUESTIONS = load_questions()
 BY_ID = {q.id: q for q in QUESTIONS}
@@ -64,8 +68,20 @@ CASES = [
         "overview_proactive",
         SHENYANG_PROACTIVE,
         {},
-        "2024年，本机关通过门户网站政务公开专栏主动公开政府信息32条，内容涵盖机关简介、部门会议、"
-        "决策部署、人事信息、预算决算、建议提案等方面。\n"
+        "本机关通过门户网站政务公开专栏，全年共主动公开机关简介、部门会议、决策部署、人事信息、"
+        "预算决算、建议提案等方面政府信息32条。"
+        "深入开展“5·15”政务公开日活动，面向社区居民积极开展领事保护与协助方面政策宣讲。",
+    ),
+    (
+        "overview_proactive",
+        {
+            **SHENYANG_PROACTIVE,
+            "f_agency_short": "市政府外办。",
+            "f_proactive_key_work": "及时发布预警通告",
+        },
+        {},
+        "市政府外办通过门户网站政务公开专栏，全年共主动公开机关简介、部门会议、决策部署、人事信息、"
+        "预算决算、建议提案等方面政府信息32条。及时发布预警通告。"
         "深入开展“5·15”政务公开日活动，面向社区居民积极开展领事保护与协助方面政策宣讲。",
     ),
     (
@@ -76,7 +92,7 @@ CASES = [
             "f_proactive_interpretations": 3,
         },
         {},
-        "2024年，本机关通过门户网站、微信公众号主动公开政府信息0条。发布政策解读3篇。",
+        "本机关通过门户网站、微信公众号，全年共主动公开政府信息0条。发布政策解读3篇。",
     ),
     (
         "overview_on_request",
@@ -108,6 +124,18 @@ CASES = [
     (
         "overview_management",
         {"f_management_rules": "《信息发布管理办法》"},
+        {},
+        "本机关严格执行《信息发布管理办法》。",
+    ),
+    (
+        "overview_management",
+        {"f_management_rules": "《信息发布管理办法》", "f_agency_short": "区政府"},
+        {},
+        "区政府严格执行《信息发布管理办法》。",
+    ),
+    (
+        "overview_management",
+        {"f_management_rules": "《信息发布管理办法》", "f_agency_short": " 。"},
         {},
         "本机关严格执行《信息发布管理办法》。",
     ),
@@ -152,6 +180,16 @@ CASES = [
         {"f_problems": ["栏目更新不及时"], "f_measures": ["建立更新台账"]},
         {},
         "本年度政务公开工作还存在不足：栏目更新不及时。\n下一步，本机关将建立更新台账。",
+    ),
+    (
+        "problems",
+        {
+            "f_problems": ["栏目更新不及时"],
+            "f_measures": ["建立更新台账"],
+            "f_agency_short": "我局",
+        },
+        {},
+        "本年度政务公开工作还存在不足：栏目更新不及时。\n下一步，我局将建立更新台账。",
     ),
     (
         "problems",
@@ -240,3 +278,81 @@ def test_composing_journey_reaches_the_on_request_paragraph_after_the_tables() -
     d = Draft.model_validate({**d.model_dump(), **zero_tables()})
     assert flow.is_visible(d, question)
     assert "本年度未收到政府信息公开申请。" in (flow.proposal(d, question) or "")
+
+
+@pytest.mark.parametrize(
+    ("question_id", "facts", "kind", "missing"),
+    [
+        (
+            "overview_proactive",
+            {"f_proactive_channels": "网站"},
+            "department",
+            ["f_proactive_items"],
+        ),
+        ("overview_management", {}, "department", ["f_management_rules"]),
+        ("overview_platform", {"f_platform_visits": 10}, "department", ["f_platform_names"]),
+        (
+            "overview_oversight",
+            {"f_oversight_owner": "办公室"},
+            "government",
+            ["f_oversight_results"],
+        ),
+        ("overview_oversight", {"f_oversight_owner": "办公室"}, "department", []),
+        ("problems", {"f_problems": ["甲"]}, "department", ["f_measures"]),
+    ],
+)
+def test_a_fact_not_given_is_asked_for_never_invented(
+    question_id: str, facts: dict[str, Any], kind: str, missing: list[str]
+) -> None:
+    """A required fact the author skipped: nothing is composed, and the fact is named."""
+    d = draft(facts, meta={"agency": "某机关", "kind": kind, "year": 2024})
+    d = d.model_copy(update={"interview": d.interview.model_copy(update={"skipped": missing})})
+    question = BY_ID[question_id]
+    assert [q.id for q in missing_facts(d, question, QUESTIONS)] == missing
+    composed = compose(d, question, QUESTIONS)
+    if missing:
+        assert composed is None
+    else:
+        assert composed is not None and "None" not in composed
+
+
+def test_no_template_prints_none() -> None:
+    """Whatever is left unanswered, no composed text holds a placeholder such as "None"."""
+    d = draft({})  # help asked, no fact answered
+    for question in QUESTIONS:
+        if question.compose is not None:
+            assert "None" not in (compose(d, question, QUESTIONS) or "")
+
+
+SEED_FACTS = {
+    "f_agency_short": "市政府外办",
+    "f_proactive_channels": "门户网站政务公开专栏",
+    "f_proactive_items": 32,
+    "f_proactive_areas": "机关简介、部门会议、决策部署、人事信息、预算决算、建议提案",
+    "f_proactive_key_work": (
+        "为确保重点领域公开透明，及时对海外安全提醒、涉及中国公民海外重大突发事件进行预警通告，"
+        "切实维护我市公民海外合法权益"
+    ),
+    "f_proactive_events": (
+        "深入开展“5·15”政务公开日活动，面向社区居民积极开展领事保护与协助方面政策宣讲，"
+        "增强广大群众对领事保护工作的认知度"
+    ),
+}
+SEED_EDITS = [
+    # the lead sentence the facts do not give, and the author's own wording of the channel
+    ("通过门户网站政务公开专栏", "认真贯彻落实市政务公开办相关要求，在门户网站开设政务公开专栏"),
+    # "发布……信息 32 条" instead of "主动公开……政府信息32条"
+    ("主动公开", "发布"),
+    ("政府信息32条。", "信息 32 条，确保涉及我办工作事项公开化、透明化。"),
+]
+"""The three small edits that take the composed 一（一） to the seed report's paragraph."""
+
+
+def test_the_seed_paragraph_is_three_small_edits_from_the_composed_one() -> None:
+    composed = compose(draft(SEED_FACTS), BY_ID["overview_proactive"], QUESTIONS)
+    assert composed is not None
+    edited = composed
+    for old, new in SEED_EDITS:
+        assert edited.count(old) == 1, old
+        edited = edited.replace(old, new)
+    assert edited == load_draft(SEED).overview.proactive

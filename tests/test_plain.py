@@ -246,11 +246,13 @@ def test_drafting_help_composes_and_the_author_accepts_or_replaces(tmp_path: Pat
     )
     lines = [
         "是",  # help me draft
+        "",  # the text names the agency "本机关"
         "",  # no lead paragraph
         "门户网站",  # channels
         "32条",  # items
         "",  # areas: none given
         "",  # interpretations: none given
+        "",  # key work: none given
         "",  # events: none given
         "",  # accept the composed 一（一）
         "网站依申请公开栏目",  # 依申请公开 channels
@@ -262,7 +264,7 @@ def test_drafting_help_composes_and_the_author_accepts_or_replaces(tmp_path: Pat
     ]
     plain, out = session(tmp_path / "d.nianbao.yaml", lines, draft)
     assert "根据您提供的情况起草的初稿" in out
-    assert plain.draft.overview.proactive == "2024年，本机关通过门户网站主动公开政府信息32条。"
+    assert plain.draft.overview.proactive == "本机关通过门户网站，全年共主动公开政府信息32条。"
     assert plain.draft.overview.management == "我自己写的一段。"
     assert (
         load_draft(tmp_path / "d.nianbao.yaml").overview.proactive == plain.draft.overview.proactive
