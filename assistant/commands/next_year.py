@@ -33,11 +33,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def draft_text(draft: Draft) -> str:
-    """A draft's whole text as it would be printed, one paragraph a line (for E17)."""
+    """A draft's whole text as it would be printed, one paragraph a line (for E17).
+
+    The section and topic headings are kept, so that each part of last year's text can be shown
+    beside this year's question (``flow.prior_text``).
+    """
     from assistant.core.facts import facts_from_draft
 
     lines = [draft.title] if draft.meta.agency and draft.meta.year else []
-    lines += [part.text for part in facts_from_draft(draft).parts]
+    section = None
+    for part in facts_from_draft(draft).parts:
+        if part.section != section:
+            section = part.section
+            lines.append(fmt.SECTION_BY_KEY[section].title)
+        if part.topic is not None:
+            lines.append(fmt.OVERVIEW_TOPIC_BY_KEY[part.topic].title)
+        lines.append(part.text)
     return "\n".join(line for line in lines if line.strip())
 
 
