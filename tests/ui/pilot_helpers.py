@@ -56,9 +56,15 @@ def _key(char: str) -> str:
     return "space" if char == " " else char
 
 
+def _typeable(char: str) -> bool:
+    """Pilot presses letters, digits and ASCII marks; it drops "，" or "、" (no key name)."""
+    return char.isalnum() or char.isascii()
+
+
 async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type ``text`` key by key (long text is pasted, as an author pastes from Word)."""
-    if len(text) > 40 or "\n" in text:
+    """Type ``text`` key by key (long text, or text with Chinese punctuation, is pasted, as an
+    author pastes from Word or an input method commits a phrase)."""
+    if len(text) > 40 or "\n" in text or not all(_typeable(c) for c in text):
         pilot.app.post_message(events.Paste(text))
         await pilot.pause()
     else:

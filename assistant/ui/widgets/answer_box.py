@@ -1,7 +1,8 @@
 """Where the author types: a one-line input, or a multi-line editor for narrative answers.
 
 The box never judges an answer: it posts what was typed and shows what the screen tells it
-(an error under the input, the typed text left in place).
+(a note above the input, such as "this is a draft built from your answers"; an error or a
+warning under it, the typed text left in place).
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ class AnswerLine(Input):
             else:
                 self.replace(text, *self.selection)
             self.post_message(self.Joined(self))
-            return
-        super()._on_paste(event)
+        # Otherwise textual goes on to Input's own handler (handlers run down the class
+        # hierarchy): calling it here as well pasted a single line twice.
 
 
 class AnswerArea(TextArea):
@@ -81,8 +82,11 @@ class AnswerBox(Vertical):
         super().__init__(id=id)
         self.narrative = False
         self.read_only = False
+        self.warning: str | None = None
+        """A warning shown under the input (it does not stop the answer)."""
 
     def compose(self) -> ComposeResult:
+        yield WrappedText(id="answer-note")
         yield AnswerLine(id="answer-line", placeholder="在这里输入回答，按 Enter 提交")
         yield AnswerArea(
             id="answer-area",
@@ -94,6 +98,7 @@ class AnswerBox(Vertical):
 
     def on_mount(self) -> None:
         self.query_one(AnswerArea).display = False
+        self.note.display = False
 
     @property
     def line(self) -> AnswerLine:
@@ -108,18 +113,38 @@ class AnswerBox(Vertical):
         return self.query_one("#answer-message", WrappedText)
 
     @property
+    def note(self) -> WrappedText:
+        """The line above the input (hidden when there is nothing to say)."""
+        return self.query_one("#answer-note", WrappedText)
+
+    @property
     def text(self) -> str:
         """What is typed now, in whichever editor is showing."""
         return self.area.text if self.narrative else self.line.value
 
-    def ask(self, *, narrative: bool, prefill: str = "", placeholder: str | None = None) -> None:
-        """Switch editor, put ``prefill`` in it, clear any error and focus it."""
+    def ask(
+        self,
+        *,
+        narrative: bool,
+        prefill: str = "",
+        placeholder: str | None = None,
+        note: str | None = None,
+        read_from_start: bool = False,
+    ) -> None:
+        """Switch editor, put ``prefill`` in it, clear any error and focus it.
+
+        ``note`` is shown above the input until the next question. The cursor goes to the end
+        of ``prefill``, or to its start when it is a text to be read first (a drafted paragraph).
+        """
         self.narrative = narrative
+        self.warning = None
+        self.note.display = note is not None
+        self.note.update(note or "")
         self.line.display = not narrative
         self.area.display = narrative
         if narrative:
             self.area.load_text(prefill)
-            self.area.move_cursor(self.area.document.end)
+            self.area.move_cursor((0, 0) if read_from_start else self.area.document.end)
         else:
             self.line.value = prefill
             self.line.cursor_position = len(prefill)
@@ -141,6 +166,7 @@ class AnswerBox(Vertical):
     def show_error(self, message: str) -> None:
         """An answer was refused: say why, keep what was typed."""
         self.message.update(message)
+        self.message.remove_class("-warning")
         self.message.add_class("-error")
         self.focus_editor()
 
@@ -148,7 +174,20 @@ class AnswerBox(Vertical):
         if text is None:
             text = READ_ONLY_HINT if self.read_only else AREA_HINT if self.narrative else LINE_HINT
         self.message.update(text)
-        self.message.remove_class("-error")
+        self.message.remove_class("-error", "-warning")
+
+    def show_warning(self, message: str | None) -> None:
+        """A warning about what is typed (shown, never blocking); None takes it away."""
+        if message == self.warning:
+            return
+        shown = self.warning is not None and self.message.has_class("-warning")
+        self.warning = message
+        if message is not None:
+            self.message.update(message)
+            self.message.remove_class("-error")
+            self.message.add_class("-warning")
+        elif shown:
+            self.show_hint()
 
     @on(Input.Submitted, "#answer-line")
     def _line_submitted(self, event: Input.Submitted) -> None:
