@@ -31,6 +31,12 @@ SAVE_RECOVERED = "草稿已重新保存成功，没有丢失任何回答。"
 SAVE_AS_PROMPT = "新的草稿文件名（完整路径，或相对于当前草稿所在的文件夹）："
 HELP_TITLE = "可用的命令（在输入框中输入，或按对应的键；Ctrl+P 打开命令面板）："
 NO_QUESTION_FOR_FINDING = "这一项没有对应的单个问题，请按修改方法在相应部分修改。"
+DRAFT_NOTE = (
+    "以下是根据您的回答起草的段落，可直接提交、修改或全部替换（Ctrl+S 提交，F7 全选后输入即替换）："
+)
+NO_PRIOR_TEXT = (
+    "这道题没有上一年度的写法可看（用 nianbao next-year 从上一年的草稿或年报开始时才有）。"
+)
 LONG_ANSWER_SHOWN = 300
 """A longer author bubble shows its start and the length."""
 
@@ -230,3 +236,22 @@ def written_summary(written: Sequence[tuple[str, Path]], errors: Sequence[str]) 
         lines.append("未能生成：")
         lines += [f"  {error}" for error in errors]
     return "\n".join(lines)
+
+
+def missing_facts(questions: Sequence[Question]) -> str:
+    """Why a narrative comes without a draft: the facts the author skipped."""
+    asks = "；".join(f"“{short_ask(q.ask.partition('”）')[2] or q.ask, 30)}”" for q in questions)
+    return (
+        f"起草这一段还需要您跳过的情况：{asks}。可以按 Ctrl+N 把这段也留到最后"
+        "（补答后会自动起草），或者直接自己写。"
+    )
+
+
+def typed_similarity(warning: str) -> str:
+    """E17 under the editor, while typing."""
+    return f"⚠ {warning}（仅为提醒，不影响提交）"
+
+
+def submitted_similarity(warning: str) -> str:
+    """E17 in the transcript, after the answer was accepted."""
+    return f"⚠ 提醒：{warning}已保存，不影响继续；审阅时会列为警告，可以修改，也可以确认后保留。"

@@ -2,7 +2,8 @@
 
 The screen owns the draft. It never decides what to ask or whether an answer is right: it shows
 ``flow.next_question`` and passes typed text to ``flow.apply_answer``. Saving, checking and the
-preview run in thread workers and report back by message.
+preview run in thread workers and report back by message. For a narrative, the drafting help
+(``assistant.ui.drafting``) adds a composed draft, last year's text and the E17 hint.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, TextArea
 
 from assistant import store
 from assistant.core import flow
@@ -27,13 +28,14 @@ from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
 from assistant.core.questions import Kind, Question, section_title
 from assistant.errors import NianbaoError
-from assistant.ui import text
+from assistant.ui import drafting, text
 from assistant.ui.commands import COMMANDS, help_lines, looks_like_command, parse_command
 from assistant.ui.commands import resolve_section as resolve_section_name
 from assistant.ui.screens.ask_path import AskPathScreen
 from assistant.ui.session import SaveOutcome, Session
 from assistant.ui.widgets.answer_box import AnswerBox
 from assistant.ui.widgets.preview_pane import PreviewPane
+from assistant.ui.widgets.prior_text import PriorText
 from assistant.ui.widgets.section_nav import SectionNav
 from assistant.ui.widgets.status_bar import StatusBar
 from assistant.ui.widgets.transcript import Transcript
@@ -46,6 +48,7 @@ FOOTER_LABELS = {
     "goto": "跳转",
     "check": "检查",
     "preview": "预览",
+    "prior": "上年",
     "render": "生成",
     "save_as": "另存为",
     "help": "帮助",
@@ -122,6 +125,7 @@ class InterviewScreen(Screen[None]):
             yield SectionNav(id="nav")
             with Vertical(id="main"):
                 yield Transcript(id="transcript")
+                yield PriorText(id="prior")
                 yield AnswerBox(id="answer")
             yield PreviewPane(id="preview")
         yield Footer()
@@ -160,10 +164,19 @@ class InterviewScreen(Screen[None]):
             self._last_section = question.section
             self.transcript.say(Content.styled(section_title(question.section), "bold"), "note")
         self.transcript.say(text.question_bubble(question))
-        prefill = flow.current_answer(self.draft, question)
-        if prefill is None:
-            prefill = flow.proposal(self.draft, question)
-        self.answer_box.ask(narrative=question.kind in MULTILINE_KINDS, prefill=prefill or "")
+        aid = drafting.aid(self.draft, question, self.questions)
+        note = None
+        if aid.composed:
+            note = text.DRAFT_NOTE
+        elif aid.missing:
+            note = text.missing_facts(aid.missing)
+        self.query_one(PriorText).show(aid.prior)
+        self.answer_box.ask(
+            narrative=question.kind in MULTILINE_KINDS,
+            prefill=aid.prefill,
+            note=note,
+            read_from_start=aid.composed,
+        )
         if revisit:
             self.answer_box.show_hint(text.REVISIT_HINT)
         self._refresh_nav()
@@ -191,6 +204,7 @@ class InterviewScreen(Screen[None]):
                 return
         self.current = None
         self.revisiting = False
+        self.query_one(PriorText).show(None)
         self.answer_box.ask(narrative=False, prefill="")
         self.transcript.say(
             text.deferred_left(len(deferred)) if deferred else text.ALL_DONE, "note"
@@ -223,6 +237,15 @@ class InterviewScreen(Screen[None]):
             return
         self.answer(event.text)
 
+    @on(TextArea.Changed, "#answer-area")
+    def _typed(self, event: TextArea.Changed) -> None:
+        """E17 as the author types or pastes: a hint under the editor, never a refusal."""
+        question = self.current
+        if question is None or question.kind is not Kind.NARRATIVE:
+            return
+        warning = flow.similarity_warning(self.draft, question, event.text_area.text)
+        self.answer_box.show_warning(text.typed_similarity(warning) if warning else None)
+
     def _prefill(self) -> str:
         if self.current is None:
             return ""
@@ -250,6 +273,9 @@ class InterviewScreen(Screen[None]):
         self.transcript.say(
             text.author_bubble(shown if shown is not None else "（不填）"), "author"
         )
+        warning = flow.similarity_warning(new, question, shown) if shown is not None else None
+        if warning is not None:
+            self.transcript.say(text.submitted_similarity(warning), "warning")
         self.commit(new)
         self._go_on(question)
 
@@ -465,6 +491,14 @@ class InterviewScreen(Screen[None]):
         self.query_one("#body").set_class(pane.display, "-previewing")
         if pane.display:
             self._render_preview()
+        self.answer_box.focus_editor()
+
+    def action_prior(self) -> None:
+        prior = self.query_one(PriorText)
+        if prior.text is None:
+            self.transcript.say(text.NO_PRIOR_TEXT, "note")
+        else:
+            prior.toggle()
         self.answer_box.focus_editor()
 
     def action_help(self) -> None:

@@ -9,14 +9,14 @@ from textual.content import Content
 
 from assistant.ui.widgets.wrapped import WrappedText
 
-BubbleKind = Literal["assistant", "author", "note", "error"]
+BubbleKind = Literal["assistant", "author", "note", "warning", "error"]
 
 MAX_BUBBLES = 400
 """Older bubbles are dropped past this; the draft, not the transcript, is the record."""
 
 
 class Bubble(WrappedText):
-    """One message: the assistant's, the author's, a note or an error."""
+    """One message: the assistant's, the author's, a note, a warning or an error."""
 
     def __init__(self, content: Content, kind: BubbleKind) -> None:
         super().__init__(content, classes=f"bubble -{kind}")

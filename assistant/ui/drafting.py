@@ -1,0 +1,68 @@
+"""What the drafting help adds to a question on screen, taken from the core as it stands.
+
+For a narrative: the text to prefill and whether it is a paragraph composed from the author's
+facts, or which skipped facts keep it from being composed. For a narrative and for the fact
+questions that feed it: last year's text of that part (a draft started with ``nianbao
+next-year``). No textual here: the screen decides how to show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.core import flow
+from assistant.core.draft import Draft
+from assistant.core.questions import Question
+
+
+@dataclass(frozen=True)
+class Aid:
+    """The drafting help for one question."""
+
+    prefill: str
+    """What goes in the input: the current answer, else the proposal (maybe a composed draft)."""
+    composed: bool = False
+    """True when ``prefill`` is a paragraph the assistant drafted from the author's facts."""
+    missing: list[Question] = field(default_factory=list)
+    """Required facts the author skipped, without which nothing is composed."""
+    prior: str | None = None
+    """Last year's text of this part, when known."""
+
+
+def _part_of(question: Question, questions: Sequence[Question]) -> Question:
+    """The narrative a fact question feeds (the question itself for anything else)."""
+    if question.field is not None or question.compose is not None:
+        return question
+    from assistant.compose import template_facts
+
+    for candidate in questions:
+        if candidate.compose is not None and question.id in template_facts(candidate.compose):
+            return candidate
+    return question
+
+
+def _prior(draft: Draft, question: Question, questions: Sequence[Question]) -> str | None:
+    if not (draft.prior.report_text or draft.prior.problems):
+        return None  # most drafts: no need to look further (nor to load the templates)
+    return flow.prior_text(draft, _part_of(question, questions))
+
+
+def aid(draft: Draft, question: Question, questions: Sequence[Question]) -> Aid:
+    """What to show with ``question``: the prefill, whether it is composed, last year's text."""
+    prior = _prior(draft, question, questions)
+    current = flow.current_answer(draft, question)
+    if current is not None:
+        return Aid(prefill=current, prior=prior)
+    proposal = flow.proposal(draft, question) or ""
+    if question.compose is None:
+        return Aid(prefill=proposal, prior=prior)
+    from assistant.compose import compose, missing_facts
+
+    composed = compose(draft, question, questions)
+    return Aid(
+        prefill=proposal,
+        composed=composed is not None and composed == proposal,
+        missing=missing_facts(draft, question, questions),
+        prior=prior,
+    )
