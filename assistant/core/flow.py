@@ -222,6 +222,8 @@ def prior_text(draft: Draft, question: Question) -> str | None:
     head, _, key = question.field.partition(".")
     if head == "overview" and key in fmt.OVERVIEW_TOPIC_BY_KEY:
         return _part_of(report, fmt.OVERVIEW_TOPIC_BY_KEY[key].title)
+    if question.field == "overview.intro":  # the lines between 一、总体情况 and （一）
+        return _part_of(report, fmt.SECTION_BY_KEY[head].title)
     if head in ("problems", "other"):
         section = fmt.SECTION_BY_KEY[head]
         return _part_of(report, section.title)

@@ -369,6 +369,15 @@ def test_prior_text_finds_last_years_part(question_id: str, expected: str | None
     assert flow.prior_text(draft, BY_ID[question_id]) == expected
 
 
+def test_prior_text_of_the_lead_paragraph() -> None:
+    """The lead paragraph is what comes between 一、总体情况 and （一）; none when absent."""
+    with_lead = LAST_YEAR.replace("一、总体情况\n", "一、总体情况\n本年度较好地完成了各项任务。\n")
+    draft = set_path(Draft(), "prior.report_text", with_lead)
+    assert flow.prior_text(draft, BY_ID["overview_intro"]) == "本年度较好地完成了各项任务。"
+    draft = set_path(Draft(), "prior.report_text", LAST_YEAR)
+    assert flow.prior_text(draft, BY_ID["overview_intro"]) is None
+
+
 def test_prior_problems_are_preferred_for_section_five() -> None:
     draft = set_path(Draft(), "prior.problems", "去年的问题。")
     assert flow.prior_text(draft, BY_ID["problems"]) == "去年的问题。"
