@@ -11,12 +11,25 @@ import yaml
 from assistant.core.questions import PromptFile, Question, QuestionsError, RawEntry, build_questions
 from assistant.resources import prompts_dir
 
+# libyaml when PyYAML was built with it: parsing the prompts twice in pure Python cost the
+# assistant some 35 ms of start-up (BENCHMARKS.md).
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for line numbers) and the data it stands for, from one parse."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+
 
 def read_prompt_file(name: str, text: str) -> PromptFile:
     """Parse one prompts file's text; errors name ``prompts/<name>:<line>``."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data: Any = yaml.safe_load(text)
+        node, data = _parse(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
