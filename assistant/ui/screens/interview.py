@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, TextArea
+from textual.widgets import TextArea
 
 from assistant import store
 from assistant.core import flow
@@ -34,6 +34,7 @@ from assistant.ui.commands import resolve_section as resolve_section_name
 from assistant.ui.screens.ask_path import AskPathScreen
 from assistant.ui.session import SaveOutcome, Session
 from assistant.ui.widgets.answer_box import AnswerBox
+from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.preview_pane import PreviewPane
 from assistant.ui.widgets.prior_text import PriorText
 from assistant.ui.widgets.section_nav import SectionNav

@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from assistant import store
 from assistant.ui.screens.ask_path import AskPathScreen
 from assistant.ui.session import DRAFT_SUFFIX, display_path
+from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.wrapped import WrappedText
 
 NEW_ID = "new"

@@ -19,7 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, SelectionList
+from textual.widgets import Button, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from assistant.core import flow
@@ -33,6 +33,7 @@ from assistant.ui import text
 from assistant.ui.screens.choice import Choice, ChoiceScreen
 from assistant.ui.session import Session, free_name
 from assistant.ui.widgets.finding_item import FindingItem
+from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.wrapped import WrappedText
 
 DEFAULT_FORMATS = ("md", "html", "docx")
