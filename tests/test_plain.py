@@ -269,3 +269,49 @@ def test_drafting_help_composes_and_the_author_accepts_or_replaces(tmp_path: Pat
     assert (
         load_draft(tmp_path / "d.nianbao.yaml").overview.proactive == plain.draft.overview.proactive
     )
+
+
+def _meta_answered() -> Draft:
+    """A draft whose required 基本信息 is answered; the optional questions are still to come."""
+    return Draft.model_validate(
+        {
+            "meta": {
+                "agency": "某局",
+                "kind": "department",
+                "year": 2024,
+                "published": "2025-01-20",
+            },
+            "interview": {"answers": {"portal": None}},
+        }
+    )
+
+
+@pytest.mark.parametrize("end", ["", "."])
+def test_contact_lines_take_several_lines_and_leave_the_next_question_alone(
+    tmp_path: Path, end: str
+) -> None:
+    lines = ["地址：平安县人民路1号", "电话：0123-4567890", end, "", "否"]
+    plain, out = session(tmp_path / "d.nianbao.yaml", lines, _meta_answered())
+    assert "每行一项；输完后再按一次回车" in out
+    assert plain.draft.meta.contact_lines == ["地址：平安县人民路1号", "电话：0123-4567890"]
+    assert plain.draft.meta.deadline is None
+    assert plain.draft.interview.answers["compose_help"] is False
+    assert "看不出是" not in out
+
+
+def test_contact_lines_can_be_passed_with_an_empty_line(tmp_path: Path) -> None:
+    plain, _ = session(tmp_path / "d.nianbao.yaml", ["", "", "否"], _meta_answered())
+    assert plain.draft.meta.contact_lines == []
+    assert plain.draft.interview.answers["compose_help"] is False
+
+
+def test_numbered_items_are_not_numbered_twice(tmp_path: Path) -> None:
+    questions = load_questions()
+    question = next(q for q in questions if q.id == "items_unavailable")
+    out = io.StringIO()
+    plain = PlainSession(
+        tmp_path / "d.nianbao.yaml", Draft(), questions, Console(io.StringIO(), out)
+    )
+    plain._show(question)
+    assert "  1. 本机关不掌握相关政府信息" in out.getvalue()
+    assert "1.本机关" not in out.getvalue()

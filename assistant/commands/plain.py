@@ -62,10 +62,13 @@ class Console:
             raise _EndOfInput
         return line.rstrip("\r\n")
 
-    def ask_lines(self) -> str:
-        """Several lines up to a line holding only "."; raises _EndOfInput at end of input."""
+    def ask_lines(self, *, blank_ends: bool = False) -> str:
+        """Several lines up to a line holding only "." (or, with ``blank_ends``, an empty line);
+        raises _EndOfInput at end of input."""
         lines = []
-        while (line := self.ask("… ")) != NARRATIVE_END:
+        while (line := self.ask("… ")).strip() != NARRATIVE_END:
+            if blank_ends and not line.strip():
+                break
             lines.append(line)
         return "\n".join(lines)
 
@@ -146,12 +149,14 @@ class PlainSession:
         self._show(question)
         current = flow.current_answer(self.draft, question)
         proposed = flow.proposal(self.draft, question)
-        if question.kind is Kind.NARRATIVE:
+        if question.kind in (Kind.NARRATIVE, Kind.LINES):
             first = self.console.ask("> ")
             if first.strip() == NARRATIVE_END:
                 text = ""
             elif first.strip() and not self._is_command(first):
-                text = "\n".join([first, self.console.ask_lines()])
+                # A contact list ends at an empty line; a narrative may hold empty lines.
+                rest = self.console.ask_lines(blank_ends=question.kind is Kind.LINES)
+                text = "\n".join([first, rest])
             else:
                 text = first
         else:
@@ -169,7 +174,8 @@ class PlainSession:
             updated = flow.apply_answer(self.draft, question, text, self.questions)
         except AnswerError as error:
             self.console.say(f"！{error}")
-            self.shown_section = None if question.kind is Kind.NARRATIVE else self.shown_section
+            multiline = question.kind in (Kind.NARRATIVE, Kind.LINES)
+            self.shown_section = None if multiline else self.shown_section
             return
         self.draft = updated
         self.cursor = None
@@ -193,7 +199,7 @@ class PlainSession:
         say(f"问：{question.ask}")
         say(f"提示：{question.hint}")
         for number, option in enumerate(question.options, start=1):
-            say(f"  {number}. {option.label}")
+            say(f"  {number}. {option.list_label}")
         current = flow.current_answer(self.draft, question)
         proposed = flow.proposal(self.draft, question)
         last_year = flow.prior_text(self.draft, question)
@@ -213,6 +219,8 @@ class PlainSession:
             say("（可以不填：直接回车跳过）")
         if question.kind is Kind.NARRATIVE:
             say(f"（可以输入多行，每段一行；单独一行输入 {NARRATIVE_END} 结束）")
+        elif question.kind is Kind.LINES:
+            say("（可以输入多行，每行一项；输完后再按一次回车，即空一行，结束）")
         if not self.helped:
             self.helped = True
             say("（输入 ? 查看为什么问这个问题和示例，/help 查看全部命令）")

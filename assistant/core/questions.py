@@ -62,6 +62,9 @@ class Kind(StrEnum):
     MULTICHOICE = "multichoice"
 
 
+_ITEM_NUMBER: Final = re.compile(r"^\d+[.．、]\s*")
+
+
 class Option(BaseModel):
     """One choice: the stored value and the label shown."""
 
@@ -69,6 +72,13 @@ class Option(BaseModel):
 
     value: str
     label: str
+
+    @property
+    def list_label(self) -> str:
+        """The label in a numbered list: without the item's own number, which the list repeats
+        ("1.本机关不掌握相关政府信息" → "本机关不掌握相关政府信息"); elsewhere ``label`` is shown
+        verbatim."""
+        return _ITEM_NUMBER.sub("", self.label, count=1) or self.label
 
 
 class Question(BaseModel):

@@ -12,6 +12,7 @@ from assistant.core.draft import Draft, set_path
 from assistant.core.questions import (
     SECTION_KEYS,
     Kind,
+    Option,
     QuestionsError,
     build_questions,
     load_questions,
@@ -229,3 +230,19 @@ def test_kinds_are_the_documented_ones() -> None:
         "choice",
         "multichoice",
     }
+
+
+@pytest.mark.parametrize(
+    ("label", "listed"),
+    [
+        ("1.本机关不掌握相关政府信息", "本机关不掌握相关政府信息"),
+        ("3.危及“三安全一稳定”", "危及“三安全一稳定”"),
+        ("（一）予以公开", "（一）予以公开"),
+        ("行政复议", "行政复议"),
+        ("2025年", "2025年"),
+    ],
+)
+def test_an_option_in_a_numbered_list_drops_its_own_number(label: str, listed: str) -> None:
+    option = Option(value="x", label=label)
+    assert option.list_label == listed
+    assert option.label == label
