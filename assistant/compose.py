@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.core import flow
 from assistant.core import format as fmt
-from assistant.core.answers import format_amount
+from assistant.core.answers import format_amount, says_nothing
 from assistant.core.draft import Draft
 from assistant.core.questions import LABELS, Question
 
@@ -126,12 +126,25 @@ def _fee(draft: Draft) -> dict[str, Any]:
     }
 
 
+def _fact(question: Question, value: Any) -> Any:
+    """A fact as templates see it: a bare "无" is no fact (None), never a sentence ("存在不足：
+    无。"). Answers are checked as they are typed; this covers drafts saved before that."""
+    if not (question.nothing_is_empty or question.refuse_nothing):
+        return value
+    if isinstance(value, str) and says_nothing(value):
+        return None
+    if isinstance(value, list):
+        kept = [item for item in value if not (isinstance(item, str) and says_nothing(item))]
+        return kept or None
+    return value
+
+
 def context(draft: Draft, questions: Sequence[Question]) -> dict[str, Any]:
     """What a template may use; facts not given are None, never guessed."""
     answers = draft.interview.answers
     short_name = answers.get(SHORT_NAME_QUESTION)
     return {
-        "f": {q.id: answers.get(q.id) for q in questions if q.is_gate},
+        "f": {q.id: _fact(q, answers.get(q.id)) for q in questions if q.is_gate},
         "we": _clause(short_name)
         if isinstance(short_name, str) and _clause(short_name)
         else DEFAULT_SHORT_NAME,

@@ -11,7 +11,8 @@ import pytest
 from assistant.compose import compose, missing_facts
 from assistant.core import flow
 from assistant.core import format as fmt
-from assistant.core.draft import AppealCounts, ApplicantCounts, Draft, Table3, Table4
+from assistant.core.answers import AnswerError
+from assistant.core.draft import AppealCounts, ApplicantCounts, Draft, FeeFacts, Table3, Table4
 from assistant.core.questions import load_questions
 from assistant.store import load_draft
 
@@ -199,6 +200,20 @@ CASES = [
         "下一步，本机关将重点做好以下工作：一是措施一；二是措施二；三是措施三。",
     ),
     ("other_text", {}, {"other": {"fee": {"charged": False}}}, "本年度未收取信息处理费。"),
+    # A bare "否" saved by an older version: nothing else to report, no "否。" sentence.
+    (
+        "other_text",
+        {"f_other_matters": "否"},
+        {"other": {"fee": {"charged": False}}},
+        "本年度未收取信息处理费。",
+    ),
+    # A bare "无" saved by an older version is no problem to write about ("存在不足：无。").
+    (
+        "problems",
+        {"f_problems": ["无"], "f_measures": ["建立更新台账"]},
+        {},
+        "下一步，本机关将建立更新台账。",
+    ),
     (
         "other_text",
         {"f_other_matters": "无其他事项"},
@@ -356,3 +371,44 @@ def test_the_seed_paragraph_is_three_small_edits_from_the_composed_one() -> None
         assert edited.count(old) == 1, old
         edited = edited.replace(old, new)
     assert edited == load_draft(SEED).overview.proactive
+
+
+@pytest.mark.parametrize("text", ["否", "无", "没有", "无。", " 没有 "])
+def test_a_bare_no_to_other_matters_means_nothing_else_to_report(text: str) -> None:
+    question = BY_ID["f_other_matters"]
+    answered = flow.apply_answer(draft({}), question, text, QUESTIONS)
+    assert flow.is_answered(answered, question)
+    assert answered.interview.answers["f_other_matters"] is None
+    fee = answered.model_copy(
+        update={"other": answered.other.model_copy(update={"fee": FeeFacts(charged=False)})}
+    )
+    assert compose(fee, BY_ID["other_text"], QUESTIONS) == "本年度未收取信息处理费。"
+
+
+def test_other_matters_is_not_asked_as_a_yes_no_question() -> None:
+    ask = BY_ID["f_other_matters"].ask
+    assert not ask.endswith("吗？") and "吗？" not in ask
+
+
+@pytest.mark.parametrize(
+    ("question_id", "text"),
+    [
+        ("f_problems", "无"),
+        ("f_problems", "暂无。"),
+        ("f_problems", "没有问题"),
+        ("f_problems", "栏目更新不及时\n无"),
+        ("f_measures", "没有"),
+    ],
+)
+def test_a_bare_none_for_problems_is_asked_again_and_explained(question_id: str, text: str) -> None:
+    with pytest.raises(AnswerError) as raised:
+        flow.apply_answer(draft({}), BY_ID[question_id], text, QUESTIONS)
+    message = str(raised.value)
+    assert "E12" in message and "“无”" in message and "例如" in message
+
+
+def test_concrete_problems_are_taken() -> None:
+    answered = flow.apply_answer(
+        draft({}), BY_ID["f_problems"], "无障碍浏览功能不完善\n栏目更新不及时", QUESTIONS
+    )
+    assert answered.interview.answers["f_problems"] == ["无障碍浏览功能不完善", "栏目更新不及时"]

@@ -318,6 +318,38 @@ _NO: Final = frozenset(
 )
 
 
+_NOTHING: Final = frozenset(
+    {
+        "无",
+        "没有",
+        "沒有",
+        "没",
+        "暂无",
+        "暂时没有",
+        "否",
+        "不",
+        "均无",
+        "都没有",
+        "没有了",
+        "无问题",
+        "没有问题",
+        "暂无问题",
+        "不存在问题",
+        "none",
+        "no",
+        "n",
+        "/",
+        "—",
+        "-",
+    }
+)
+
+
+def says_nothing(text: str) -> bool:
+    """A bare "无" (没有, 暂无, 否, "/"…): the author says there is nothing, in one word."""
+    return _stripped(text).lower().rstrip("。.!！;；") in _NOTHING
+
+
 def parse_yesno(text: str) -> bool:
     """``是``/``有``/``y`` → True; ``否``/``没有``/``无``/``n`` → False."""
     raw = _normalise_number_text(text).lower().rstrip("。.!！")

@@ -276,6 +276,7 @@ def apply_answer(
     An optional question takes an empty answer as "不填". ``questions`` (default: the shipped
     ones) are used to settle the table cells that no longer apply.
     """
+    text = _nothing_checked(question, text)
     interview = _interview(draft)
     updates: dict[str, Any] = {}
     if not question.required and not text.strip():
@@ -303,6 +304,18 @@ def apply_answer(
         detail = error.errors()[0].get("msg", "")
         raise AnswerError(f"这个回答不能保存：{detail}。请检查后重新输入。") from None
     return settle(updated, load_questions() if questions is None else questions)
+
+
+def _nothing_checked(question: Question, text: str) -> str:
+    """``text``, or "" for a bare "无" that means nothing to say; AnswerError for a bare "无"
+    that reviewers flag (``refuse_nothing``), on its own or as a line of a lines answer."""
+    if question.nothing_is_empty and parse.says_nothing(text):
+        return ""
+    if question.refuse_nothing is not None:
+        lines = text.splitlines() if question.kind is Kind.LINES else [text]
+        if any(parse.says_nothing(line) for line in lines):
+            raise AnswerError(question.refuse_nothing)
+    return text
 
 
 def settle(draft: Draft, questions: Sequence[Question]) -> Draft:

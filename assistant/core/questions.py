@@ -119,6 +119,12 @@ class Question(BaseModel):
     """A table cell set to 0 once its gate answers say it does not apply."""
     allow_empty: bool = False
     """A multichoice that may be answered "无" (none)."""
+    nothing_is_empty: bool = False
+    """An optional question where a bare "否"/"无"/"没有" means there is nothing to say: taken
+    as an empty answer, so no sentence is drafted from it."""
+    refuse_nothing: str | None = None
+    """Refuse a bare "无"/"没有"/"暂无" (or such a line of a lines answer) with this message:
+    reviewers flag it, so the author is asked again and told what to write instead."""
     max_length: int | None = None
     source: str = ""
     """``prompts/<file>:<line>`` of the YAML entry, for error messages."""
@@ -166,6 +172,8 @@ class _Entry(BaseModel):
     compose: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     zero_when_hidden: bool = False
     allow_empty: bool = False
+    nothing_is_empty: bool = False
+    refuse_nothing: str | None = Field(default=None, min_length=1)
     max_length: int | None = Field(default=None, gt=0)
     repeat: list[str] = Field(default_factory=list)
 
@@ -246,7 +254,13 @@ DOMAINS: Final[dict[str, list[dict[str, str]]]] = {
         {"group": g.key, "group_label": g.label} for g in fmt.OUTCOME_GROUPS if g.items
     ],
     "appeal_groups": [
-        {"appeal": k, "appeal_label": label, "appeal_kind": _kind}
+        {
+            "appeal": k,
+            "appeal_label": label,
+            "appeal_kind": _kind,
+            # 行政复议 is both the kind and the group: not "行政复议（行政复议）".
+            "appeal_title": _kind if label == _kind else f"{_kind}（{label}）",
+        }
         for (k, label), _kind in zip(
             fmt.APPEAL_GROUPS,
             (fmt.T4_RECONSIDERATION, fmt.T4_LITIGATION, fmt.T4_LITIGATION),
@@ -289,6 +303,7 @@ _TEXT_KEYS = (
     "why",
     "default",
     "condition",
+    "refuse_nothing",
     "options_from",
 )
 
@@ -422,6 +437,14 @@ def _question(data: dict[str, Any], raw: RawEntry, file: PromptFile) -> Question
         raise _fail(where, "选择题需要 options 或 options_from")
     if question.compose is not None and question.kind is not Kind.NARRATIVE:
         raise _fail(where, "只有 narrative 类型的问题可以用 compose 起草")
+    if question.nothing_is_empty and question.required:
+        raise _fail(where, "nothing_is_empty 只能用于选答题（required: false）")
+    if (question.nothing_is_empty or question.refuse_nothing) and question.kind not in (
+        Kind.TEXT,
+        Kind.LINES,
+        Kind.NARRATIVE,
+    ):
+        raise _fail(where, "nothing_is_empty 和 refuse_nothing 只能用于文字题")
     if question.kind is Kind.AMOUNT and question.unit not in ("万元", "元"):
         raise _fail(where, "金额题需要 unit: 万元 或 unit: 元")
     return question

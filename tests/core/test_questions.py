@@ -105,6 +105,12 @@ def test_good_file_loads() -> None:
         (GOOD + "  options_from: colours\n", "prompts/meta.yaml:15", "未知的选项来源"),
         (GOOD + "  required: maybe\n", "prompts/meta.yaml:15", "true 或 false"),
         (GOOD.replace("kind: text", "kind: choice"), "prompts/meta.yaml:7", "选择题需要"),
+        (GOOD + "  nothing_is_empty: true\n", "prompts/meta.yaml:7", "只能用于选答题"),
+        (
+            GOOD.replace("kind: yesno", "kind: yesno\n  refuse_nothing: 不行"),
+            "prompts/meta.yaml:1",
+            "文字题",
+        ),
         (GOOD.replace("example: 某局", "example: 12.5"), "prompts/meta.yaml:12", "加引号"),
         ("- id: x\n  kind: [unclosed\n", "prompts/meta.yaml:", "YAML 格式错误"),
         ("id: x\n", "prompts/meta.yaml:1", "列表"),
@@ -246,3 +252,14 @@ def test_an_option_in_a_numbered_list_drops_its_own_number(label: str, listed: s
     option = Option(value="x", label=label)
     assert option.list_label == listed
     assert option.label == label
+
+
+def test_no_question_repeats_a_word_in_brackets() -> None:
+    """Not "行政复议（行政复议）中……": a group named like its kind is named once."""
+    import re
+
+    doubled = re.compile(r"([\u4e00-\u9fff]{2,})（\1）")
+    asks = [q.ask for q in load_questions() if doubled.search(q.ask)]
+    assert asks == []
+    asks = {q.ask for q in load_questions() if q.id.startswith("t4_") and q.id.endswith("_upheld")}
+    assert "行政诉讼（复议后起诉）中，“结果维持”的有多少件？" in asks
