@@ -20,10 +20,39 @@ _MEASURES: Final = re.compile(
 )
 _NOTHING: Final = frozenset({"无", "暂无", "没有", "无问题", "不存在", "没有问题", "无此类情况"})
 _PUNCTUATION: Final = re.compile(r"[\s。.，,；;！!、]")
+_SENTENCE: Final = re.compile(r"[^。；;！!？?\n]+")
+# "存在不足：无。" – a problem announced, then none given.
+_NONE_GIVEN: Final = re.compile(
+    r"[：:]\s*(?:无|暂无|没有)(?:明显|突出)?(?:的)?(?:问题|不足)?\s*(?:[。；;，,！!]|$)"
+)
+# "未发现明显问题", "不存在问题", "暂无问题": the text says there is nothing to improve.
+_NO_PROBLEM: Final = re.compile(
+    r"(?:未发现|没有发现|未发生|不存在|没有|暂无|无)"
+    r"(?:明显|突出|重大|较大|主要|其他|任何)?(?:的)?(?:问题|不足)"
+)
+# Words that describe a shortcoming; a text with one of them names a problem after all.
+_SHORTCOMING: Final = re.compile(
+    r"不足|不够|不到位|有待|欠缺|薄弱|短板|差距|滞后|不及时|不完善|不健全|不规范|不平衡|不深入"
+    r"|不高|不强|不多|较少|偏少|单一|较弱|缺乏|不全面"
+)
+
+
+def _says_no_problem(text: str) -> str | None:
+    """The sentence by which 五 gives no problem ("存在不足：无。", "未发现明显问题。"), or None
+    when it names one."""
+    sentences = [m.group(0).strip() for m in _SENTENCE.finditer(text)]
+    for sentence in sentences:
+        if _NONE_GIVEN.search(sentence):
+            return sentence
+    claims = [s for s in sentences if _NO_PROBLEM.search(s)]
+    if claims and not _SHORTCOMING.search(_NO_PROBLEM.sub("", text)):
+        return claims[0]
+    return None
 
 
 def check_problems(facts: ReportFacts) -> Iterator[Finding]:
-    """E12: 五 empty, a bare "无", or no concrete measure."""
+    """E12: 五 empty, a bare "无" (also "存在不足：无。"), only "no problems", or no concrete
+    measure."""
     text = facts.section_text("problems")
     bare = _PUNCTUATION.sub("", text)
     title = section_title("problems")
@@ -31,6 +60,8 @@ def check_problems(facts: ReportFacts) -> Iterator[Finding]:
         problem = f"{title}为空"
     elif bare in _NOTHING or len(bare) <= 4:
         problem = f"{title}只写了{quoted(text.strip())}"
+    elif (sentence := _says_no_problem(text)) is not None:
+        problem = f"{title}写的是{quoted(sentence)}，没有写出具体的问题"
     elif not _MEASURES.search(text):
         problem = f"{title}没有写出具体的改进措施"
     else:
