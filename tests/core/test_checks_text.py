@@ -236,3 +236,11 @@ def test_printed_topic_with_only_its_heading_is_missing() -> None:
     texts = [*TOPIC_TEXTS[:3], ("platform", OVERVIEW_TOPICS[3].title), TOPIC_TEXTS[4]]
     (found,) = of_rule(check_facts(_split_overview(*texts)), "E13")
     assert (found.location.row, found.location.field) == ("platform", None)
+
+
+def test_place_texts_do_not_repeat_a_word() -> None:
+    """Places said twice: "统计期限（统计期限）", "尚未填写：表三…"."""
+    period = of_rule(printed(period="2023年1月1日至2023年12月31日")(), "E15")
+    assert [f.location.text for f in period] == ["统计期限"]
+    missing = of_rule(run_checks(draft_with(**{"problems": None})), "REQ")
+    assert [f.message for f in missing] == ["五、存在的主要问题及改进情况尚未填写。"]

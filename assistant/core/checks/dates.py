@@ -61,9 +61,10 @@ def _title_and_period(facts: ReportFacts, year: int) -> Iterator[Finding]:
     for text, field, place in periods:
         years = {y for y in (_year(t) for t in _YEAR.findall(text)) if y is not None}
         if years and years != {year}:
+            where = place if place == "统计期限" else f"{place}（统计期限）"
             yield finding(
                 "E15",
-                Location(section="meta", row="period", field=field, text=f"{place}（统计期限）"),
+                Location(section="meta", row="period", field=field, text=where),
                 f"统计期限{quoted(text)}与报告年度 {year} 不一致。",
                 f"统计期限应为 {year}年1月1日至{year}年12月31日。",
             )

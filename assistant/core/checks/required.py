@@ -77,7 +77,7 @@ def missing_answers(draft: Draft) -> Iterator[Finding]:
     for path in paths:
         if _missing(get_path(draft, path)):
             place = field_place(path)
-            yield finding("REQ", place, f"尚未填写：{place.text}。", _fix(path))
+            yield finding("REQ", place, f"{place.text}尚未填写。", _fix(path))
 
 
 def _shown(value: Any) -> str:
