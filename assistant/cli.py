@@ -7,6 +7,7 @@ Each subcommand lives in ``assistant.commands.<name>`` and is imported only when
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
 import traceback
@@ -41,11 +42,21 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
+class _HelpBelow(argparse.RawDescriptionHelpFormatter):
+    """Each option's help on the line below it: argparse pads columns by characters, and
+    Chinese placeholders (草稿, 输出文件) are two columns wide, so side-by-side help would not
+    line up."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=4)
+
+
 class ChineseParser(argparse.ArgumentParser):
     """argparse, with its usage errors said in Chinese and exit code 2."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("add_help", False)
+        kwargs.setdefault("formatter_class", _HelpBelow)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type,unused-ignore]
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
@@ -75,10 +86,13 @@ def _main_parser() -> ChineseParser:
         prog="nianbao",
         description="年报助手：一步步引导您编写政府信息公开工作年度报告。",
         epilog=f"子命令：\n{summary}\n\n运行 `nianbao 子命令 --help` 查看各子命令的用法。",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "draft", nargs="?", type=Path, help="草稿文件（*.nianbao.yaml）；省略时列出当前目录的草稿"
+        "draft",
+        nargs="?",
+        type=Path,
+        metavar="草稿",
+        help="草稿文件（*.nianbao.yaml），不存在时新建；省略时列出当前目录的草稿",
     )
     parser.add_argument(
         "--plain", action="store_true", help="纯文本问答模式（逐行提问，适合读屏软件和脚本）"
@@ -94,6 +108,39 @@ def _load_command(name: str) -> Command:
     return command
 
 
+DRAFT_SUFFIXES = (".yaml", ".yml")
+"""A draft that does not exist yet is created only under a name with one of these suffixes."""
+
+
+def _check_draft_word(argv: list[str]) -> None:
+    """Refuse a first word that is neither a subcommand, an existing file nor a new draft's
+    name: a mistyped subcommand ("chek") is named as such, and "bogus" does not silently become
+    a draft file called "bogus"."""
+    words = [a for a in argv if not a.startswith("-")]
+    if not words:
+        return
+    word = words[0]
+    path = Path(word)
+    if path.exists() or path.suffix.lower() in DRAFT_SUFFIXES:
+        return
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise NianbaoError(
+            f"没有“{word}”这个子命令，您是不是想输入 {close[0]}？"
+            "运行 nianbao --help 可以查看所有子命令。"
+        )
+    suggestion = (
+        path.with_name(path.name + ".nianbao.yaml")
+        if not path.suffix
+        else path.with_suffix(".nianbao.yaml")
+    )
+    plain = "--plain " if "--plain" in argv else ""
+    raise NianbaoError(
+        f"找不到草稿文件“{word}”。要新建草稿，请用 .nianbao.yaml 结尾的文件名，"
+        f"例如：nianbao {plain}{suggestion}"
+    )
+
+
 def _dispatch(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         name = argv[0]
@@ -101,6 +148,8 @@ def _dispatch(argv: list[str]) -> int:
         parser = ChineseParser(prog=f"nianbao {name}", description=COMMANDS[name][1])
         command.add_arguments(parser)
         return command.run(parser.parse_args(argv[1:]))
+    if not any(a in ("-h", "--help", "--version") for a in argv):
+        _check_draft_word(argv)
     args = _main_parser().parse_args(argv)
     if args.plain:
         from assistant.commands import plain

@@ -50,7 +50,8 @@ def test_check_seed_passes(capsysbinary: pytest.CaptureFixture[bytes], seed_path
     code, out, _ = _run(capsysbinary, "check", str(seed_path))
     assert code == 0
     assert "【六、其他需要报告的事项】" in out
-    assert "[警告（已确认）] E14" in out
+    assert "  [警告（已确认）] 六、其他需要报告的事项没有说明信息处理费情况" in out
+    assert "（审核规则 E14）" in out  # the rule id comes last, not first
     assert "修改方法：" in out
     assert out.rstrip().splitlines()[-1].startswith("共 1 项：错误 0 个，警告 1 个（已确认 1 个）")
 
@@ -61,7 +62,9 @@ def test_check_lists_blocking_errors_and_exits_1(
     code, out, _ = _run(capsysbinary, "check", str(broken_sums))
     assert code == 1
     assert "【三、收到和处理政府信息公开申请情况】" in out
-    assert "[错误] E1" in out
+    assert "[错误] 表三“自然人”列：一（3）+ 二（0）= 3" in out
+    assert "（审核规则 E1）" in out
+    assert "[错误] E1" not in out
     assert "需要修改或确认" in out.splitlines()[-1]
 
 
@@ -142,6 +145,71 @@ def test_render_refuses_while_findings_block(
     assert code == 1 and out == ""
     assert "报告还不能生成" in err and "[错误]" in err
     assert not target.exists()
+
+
+@pytest.fixture
+def unfinished(tmp_path: Path) -> Path:
+    """A draft with only its agency, kind and year: about 175 answers missing."""
+    path = tmp_path / "unfinished.nianbao.yaml"
+    path.write_text("meta:\n  agency: 某局\n  kind: department\n  year: 2024\n", encoding="utf-8")
+    return path
+
+
+def test_render_refused_on_an_unfinished_draft_prints_a_summary(
+    capsysbinary: pytest.CaptureFixture[bytes], unfinished: Path
+) -> None:
+    code, out, err = _run(capsysbinary, "render", str(unfinished), "-f", "md")
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert len(lines) <= 15, err
+    assert lines[0].startswith("报告还不能生成：还有 ")
+    assert "其中：基本信息 1 个；一、总体情况 5 个" in lines[1]
+    assert len([line for line in lines if line.startswith("  [错误]")]) == 10
+    assert "其余" in err
+    assert f"nianbao {unfinished}" in lines[-1] and f"nianbao check {unfinished}" in lines[-1]
+    assert "表二“规章”行“本年制发件数”列尚未填写。" in err
+
+
+def test_check_says_each_place_once(
+    capsysbinary: pytest.CaptureFixture[bytes], unfinished: Path
+) -> None:
+    _, out, _ = _run(capsysbinary, "check", str(unfinished))
+    assert "  [错误] 表三“3.其他”行“其他”列尚未填写。" in out
+    assert "尚未填写：" not in out
+    for line in out.splitlines():
+        if line.startswith("  ["):
+            place = line.split("] ", 1)[1][:8]
+            assert line.count(place) == 1, line
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["-o", "out.doc"], "不支持 .doc 格式（旧版 Word 文档）。请改用 .docx"),
+        (["-f", "docx", "-o", "out.doc"], "例如：-o out.docx"),
+        (["-o", "out.xlsx"], "无法从输出文件名“out.xlsx”看出报告格式"),
+    ],
+)
+def test_an_unsupported_output_suffix_is_named(
+    capsysbinary: pytest.CaptureFixture[bytes],
+    seed_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    says: str,
+) -> None:
+    monkeypatch.chdir(seed_path.parent)
+    code, _, err = _run(capsysbinary, "render", str(seed_path), *argv)
+    assert code == 2
+    assert says in err
+    assert not (seed_path.parent / argv[-1]).exists()
+
+
+def test_htm_is_html(
+    capsysbinary: pytest.CaptureFixture[bytes], seed_path: Path, tmp_path: Path
+) -> None:
+    code, _, _ = _run(capsysbinary, "render", str(seed_path), "-o", str(tmp_path / "r.htm"))
+    assert code == 0
+    assert (tmp_path / "r.htm").read_text(encoding="utf-8").lstrip().startswith("<!DOCTYPE html>")
 
 
 def test_binary_format_goes_beside_the_draft_and_never_clobbers(

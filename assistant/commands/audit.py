@@ -31,18 +31,28 @@ _TABLE_ATTR: Final = {"表二": "table2", "表三": "table3", "表四": "table4"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``nianbao audit``."""
     parser.add_argument(
-        "files", nargs="+", type=Path, help="已发布的年报文件（.html/.docx/.pdf/.txt），可以多个"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="年报文件",
+        help="已发布的年报文件（.html/.docx/.pdf/.txt），可以一次给多个",
     )
-    parser.add_argument("--json", action="store_true", help="以 JSON 格式输出（UTF-8）")
     parser.add_argument(
-        "--html", type=Path, metavar="OUT", help="另外生成一个可排序、可筛选的审查网页"
+        "--json", action="store_true", help="改为输出机器可读的 JSON 格式（供其他程序使用）"
+    )
+    parser.add_argument(
+        "--html",
+        type=Path,
+        metavar="网页文件",
+        help="另外把审查结果保存为一个网页，可以在浏览器中排序、筛选",
     )
     parser.add_argument(
         "-j",
         "--jobs",
         type=int,
         default=1,
-        help="并行读取的进程数（默认 1：单进程每秒可审查数百份，多进程传回结果的开销更大）",
+        metavar="进程数",
+        help="同时读取几个文件（默认 1，一般不需要改）",
     )
 
 

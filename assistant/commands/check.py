@@ -18,9 +18,9 @@ OTHER_TITLE = "其他"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``nianbao check``."""
-    parser.add_argument("draft", type=Path, help="草稿文件（*.nianbao.yaml）")
+    parser.add_argument("draft", type=Path, metavar="草稿", help="草稿文件（*.nianbao.yaml）")
     parser.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供其他程序读取，UTF-8）"
+        "--json", action="store_true", help="改为输出机器可读的 JSON 格式（供其他程序使用）"
     )
 
 
@@ -106,7 +106,10 @@ def summary(findings: Sequence[Finding], blocking: Sequence[Finding]) -> str:
 def report_lines(
     path: Path, draft: Draft, findings: Sequence[Finding], blocking: Sequence[Finding]
 ) -> list[str]:
-    """The human-readable listing."""
+    """The human-readable listing: each finding once, its place, what is wrong, how to fix it;
+    the reviewers' rule id last, in brackets (authors do not know E-codes)."""
+    from assistant.render import finding_text, rule_note
+
     blocking_keys = {f.key for f in blocking}
     lines = [f"检查 {path}：{draft.title}", ""]
     for title, items in grouped(findings):
@@ -115,8 +118,7 @@ def report_lines(
             mark = ""
             if f.severity is Severity.WARNING and f.key not in blocking_keys:
                 mark = "（已确认）"
-            lines.append(f"  [{SEVERITY_LABEL[f.severity]}{mark}] {f.rule} {where(f)}")
-            lines.append(f"      {f.message}")
+            lines.append(f"  [{SEVERITY_LABEL[f.severity]}{mark}] {finding_text(f)}{rule_note(f)}")
             lines.append(f"      修改方法：{f.fix}")
         lines.append("")
     if not findings:

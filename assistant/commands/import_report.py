@@ -22,10 +22,18 @@ TOTAL_RULES = frozenset({"E1", "E2", "E3", "E4"})
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``nianbao import``."""
     parser.add_argument(
-        "report", type=Path, help="已发布的年报文件（网页 .html、.docx、.pdf 或 .txt）"
+        "report",
+        type=Path,
+        metavar="年报文件",
+        help="已发布的年报文件（网页 .html、.docx、.pdf 或 .txt）",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, required=True, help="要生成的草稿文件（*.nianbao.yaml）"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="草稿文件",
+        help="要生成的草稿文件（*.nianbao.yaml）",
     )
     parser.add_argument("--force", action="store_true", help="允许覆盖已有的草稿文件")
 

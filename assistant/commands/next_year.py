@@ -24,10 +24,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "source",
         type=Path,
+        metavar="上一年",
         help="上一年的草稿（*.nianbao.yaml）或已发布的年报（.html/.docx/.pdf/.txt）",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, required=True, help="要生成的新草稿文件（*.nianbao.yaml）"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="新草稿文件",
+        help="要生成的新草稿文件（*.nianbao.yaml）",
     )
     parser.add_argument("--force", action="store_true", help="允许覆盖已有的草稿文件")
 

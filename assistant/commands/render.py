@@ -19,18 +19,20 @@ FORMAT_NAMES = ("md", "html", "txt", "docx", "pdf")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``nianbao render``."""
-    parser.add_argument("draft", type=Path, help="草稿文件（*.nianbao.yaml）")
+    parser.add_argument("draft", type=Path, metavar="草稿", help="草稿文件（*.nianbao.yaml）")
     parser.add_argument(
         "-f",
         "--format",
         choices=FORMAT_NAMES,
-        help="报告格式：md、html、txt、docx 或 pdf（省略时按 -o 文件的扩展名判断）",
+        metavar="格式",
+        help="报告格式：md、html、txt、docx 或 pdf（省略时按输出文件的扩展名判断）",
     )
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="输出文件；省略时 md/html/txt 输出到屏幕，docx/pdf 保存在草稿旁边",
+        metavar="输出文件",
+        help="保存报告的文件；省略时 md/html/txt 显示在屏幕上，docx/pdf 保存在草稿旁边",
     )
     parser.add_argument(
         "--force-overwrite",
@@ -39,14 +41,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+SUFFIX_ALIASES = {"htm": "html", "markdown": "md", "text": "txt"}
+
+
 def _format_name(args: argparse.Namespace) -> str:
+    suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
+    if suffix == "doc":
+        better = args.output.with_suffix(".docx")
+        raise NianbaoError(
+            f"不支持 .doc 格式（旧版 Word 文档）。请改用 .docx（新版 Word 和 WPS 都能打开），"
+            f"例如：-o {better}"
+        )
     if args.format:
         name: str = args.format
         return name
-    suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
+    suffix = SUFFIX_ALIASES.get(suffix, suffix)
     if suffix in FORMAT_NAMES:
         return suffix
-    raise NianbaoError("请用 --format 指定报告格式（md、html、txt、docx 或 pdf）。")
+    names = "、".join(FORMAT_NAMES)
+    if args.output is not None and str(args.output) != "-":
+        raise NianbaoError(
+            f"无法从输出文件名“{args.output.name}”看出报告格式：可以生成 {names}。"
+            "请让文件名以其中之一结尾（例如 报告.docx），或用 --format 指定格式。"
+        )
+    raise NianbaoError(f"请用 --format 指定报告格式（{names}）。")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     draft = load(args.draft)
     blocking = blocking_findings(draft)
     if blocking:
-        _say(str(refusal(blocking)))
+        _say(str(refusal(blocking, args.draft)))
         return 1
     to_stdout = (args.output is None and not spec.binary) or str(args.output) == "-"
     if to_stdout and spec.binary:

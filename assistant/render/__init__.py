@@ -11,7 +11,8 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 from assistant.core.draft import Draft
 from assistant.core.findings import SEVERITY_LABEL, Finding
@@ -72,17 +73,67 @@ def describe_location(finding: Finding) -> str:
     return " ".join(p for p in parts if p) or "全文"
 
 
+_SAME_PLACE: Final = 4
+"""A message opening on this many characters of its place's label names the place itself."""
+
+
+def finding_text(finding: Finding) -> str:
+    """``位置：说明``, or the message alone when it already names the place (most do: "发布日期
+    2026年2月15日晚于…", "表三“总计”列：…"), so no place is said twice."""
+    where = describe_location(finding)
+    message = finding.message
+    if where == "全文" or where[:_SAME_PLACE] == message[:_SAME_PLACE]:
+        return message
+    return f"{where}：{message}"
+
+
+def rule_note(finding: Finding) -> str:
+    """The reviewers' rule id as a trailing note ("（审核规则 E16）"); "" for a missing answer
+    or an unconfirmed value, whose ids mean nothing to an author."""
+    return f"（审核规则 {finding.rule}）" if finding.rule.startswith("E") else ""
+
+
 def describe_finding(finding: Finding) -> str:
     """``[错误] 位置：说明`` on one line."""
     severity = SEVERITY_LABEL[finding.severity]
-    return f"[{severity}] {describe_location(finding)}：{finding.message}"
+    return f"[{severity}] {finding_text(finding)}"
 
 
-def refusal(blocking: list[Finding]) -> RenderRefused:
-    """The error raised when rendering is asked for while ``blocking`` is non-empty."""
-    lines = [f"报告还不能生成：有 {len(blocking)} 个问题需要先修改或确认。"]
-    lines += [f"  {describe_finding(f)}" for f in blocking]
-    lines.append("运行 `nianbao check 草稿文件` 查看每个问题的修改方法。")
+REFUSAL_SHOWN: Final = 10
+"""How many blocking findings a refusal lists; ``nianbao check`` lists them all."""
+
+
+def _section_name(key: str | None) -> str:
+    if key == "meta":
+        return "基本信息"
+    section = SECTION_BY_KEY.get(key or "")
+    return section.title if section is not None else "其他"
+
+
+def _shell_word(path: Path) -> str:
+    text = str(path)
+    return f'"{text}"' if any(c in text for c in " \t'\"$`\\!*?;&|<>()[]{}#~") else text
+
+
+def refusal(blocking: list[Finding], draft: Path | None = None) -> RenderRefused:
+    """The error raised when rendering is asked for while ``blocking`` is non-empty: a summary
+    (how many per section, the first few, each once) and what to run next."""
+    lines = [f"报告还不能生成：还有 {len(blocking)} 个问题需要先修改或确认。"]
+    per_section: dict[str, int] = {}
+    for finding in blocking:
+        name = _section_name(finding.location.section)
+        per_section[name] = per_section.get(name, 0) + 1
+    if len(per_section) > 1:
+        counts = "；".join(f"{name} {count} 个" for name, count in per_section.items())
+        lines.append(f"  其中：{counts}。")
+    shown = list(dict.fromkeys(describe_finding(f) for f in blocking))
+    lines += [f"  {line}" for line in shown[:REFUSAL_SHOWN]]
+    if len(shown) > REFUSAL_SHOWN:
+        lines.append(f"  ……其余 {len(shown) - REFUSAL_SHOWN} 个没有列出。")
+    name = _shell_word(draft) if draft is not None else "草稿文件"
+    lines.append(
+        f"运行 nianbao {name} 继续回答问题，或运行 nianbao check {name} 查看全部问题和修改方法。"
+    )
     return RenderRefused("\n".join(lines))
 
 
@@ -158,7 +209,9 @@ __all__ = [
     "OutputFormat",
     "describe_finding",
     "describe_location",
+    "finding_text",
     "output_format",
     "refusal",
     "render_report",
+    "rule_note",
 ]
