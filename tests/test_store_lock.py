@@ -108,7 +108,8 @@ def test_second_session_is_told_pid_and_since(
     assert error.holder.pid == other_session.pid
     message = str(error)
     assert f"此草稿正被另一个会话使用（进程 {other_session.pid}，自 " in message
-    assert "可以只读方式打开" in message
+    assert message.endswith("请先关闭那个会话再试。")
+    assert "只读" not in message  # only the terminal UI offers read-only; it says so itself
     assert isinstance(error, DraftLockedError)
 
 
@@ -175,8 +176,9 @@ def test_read_only_folder_means_read_only_session(
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "open", read_only)
-    with pytest.raises(DraftLockedError, match="只能以只读方式打开"):
+    with pytest.raises(DraftLockedError, match="不能在这里编辑此草稿") as caught:
         DraftLock(draft).acquire()
+    assert "只读方式" not in str(caught.value)
 
 
 def test_release_is_idempotent_and_spares_a_newer_lock_file(draft: Path) -> None:

@@ -63,7 +63,7 @@ class DraftInUseError(DraftLockedError):
         self.holder = holder
         who = f"（{holder.describe()}）" if holder is not None else ""
         super().__init__(
-            f"此草稿正被另一个会话使用{who}：{path}。可以只读方式打开，或先关闭那个会话再试。"
+            f"此草稿正被另一个会话使用{who}：{path}。请先关闭那个会话再试。"
         )
 
 
@@ -135,7 +135,7 @@ class DraftLock:
             except OSError as error:
                 raise DraftLockedError(
                     f"无法在 {self.lock_file.parent} 中创建锁文件（{reason(error)}），"
-                    "此草稿只能以只读方式打开。"
+                    "不能在这里编辑此草稿。"
                 ) from None
             taken = _os_lock(fd)
             if taken is None:
@@ -154,7 +154,7 @@ class DraftLock:
                 pass  # the lock is held; only the note for other sessions is missing
             self._fd = fd
             return
-        raise DraftLockedError("无法锁定此草稿（锁文件一直在被改动），可以只读方式打开。")
+        raise DraftLockedError("无法锁定此草稿（锁文件一直在被改动），请稍后再试。")
 
     def _still_the_lock_file(self, fd: int) -> bool:
         try:
