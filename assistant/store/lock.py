@@ -62,9 +62,7 @@ class DraftInUseError(DraftLockedError):
         self.path = path
         self.holder = holder
         who = f"（{holder.describe()}）" if holder is not None else ""
-        super().__init__(
-            f"此草稿正被另一个会话使用{who}：{path}。请先关闭那个会话再试。"
-        )
+        super().__init__(f"此草稿正被另一个会话使用{who}：{path}。请先关闭那个会话再试。")
 
 
 def lock_path(path: Path) -> Path:
