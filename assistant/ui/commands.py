@@ -83,6 +83,38 @@ def parse_command(text: str) -> TypedCommand | None:
     return TypedCommand(spec, argument.strip())
 
 
+SLASHES = "/／"
+
+
+def strip_prefill(text: str, prefill: str) -> str:
+    """A command typed before or after the prefilled text (``县级…/continue``) → ``/continue``.
+
+    The prefill is selected so typing replaces it, but a cursor moved first (End, Home) leaves
+    it in place: a slash line beside the untouched prefill is still the command. Returns
+    ``text`` unchanged when there is no such slash line.
+    """
+    stripped = text.strip()
+    core = prefill.strip()
+    if not core or stripped == core:
+        return text
+    if parse_command(text) is not None:
+        return text  # a command as typed (the prefill was replaced)
+    if stripped.startswith(core):
+        rest = stripped[len(core) :].strip()
+        if rest.startswith(tuple(SLASHES)):
+            return rest
+    if stripped.endswith(core):
+        head = stripped[: -len(core)].strip()
+        if head.startswith(tuple(SLASHES)):
+            return head
+    return text
+
+
+def is_help_request(text: str) -> bool:
+    """``?`` or ``？`` alone: the author asks why this question is asked (as in --plain)."""
+    return text.strip() in ("?", "？")
+
+
 def looks_like_command(text: str) -> bool:
     """True for one short line starting with a slash: an unknown command, not an answer."""
     stripped = text.strip()
@@ -93,7 +125,7 @@ _NUMBERS = "一二三四五六"
 
 
 def resolve_section(argument: str) -> str | None:
-    """The section key meant by ``三``, ``3``, ``三、``, a key, ``基本信息`` or a title."""
+    """The section meant by ``三``, ``3``, ``三、``, ``表三``, a key, ``基本信息`` or a title."""
     text = argument.strip().rstrip("、.． ")
     if not text:
         return None
@@ -108,6 +140,15 @@ def resolve_section(argument: str) -> str | None:
             return section.key
     if len(text) == 1 and text in _NUMBERS:
         return fmt.SECTIONS[_NUMBERS.index(text)].key
+    return _table_section(text)
+
+
+def _table_section(text: str) -> str | None:
+    """``表三``, ``表3`` (the tables' own names, used in findings) → their section."""
+    for key, name in fmt.TABLE_NAMES.items():
+        number = _NUMBERS.index(name[1]) + 1
+        if text in (name, f"表{number}"):
+            return key
     return None
 
 

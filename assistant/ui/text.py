@@ -25,8 +25,8 @@ AT_START = "已经是第一题了。"
 KEPT = "保留原来的回答，继续下一题。"
 SKIPPED = "好的，这题稍后再答（最后会列出）。"
 GOTO_HINT = "请在左侧用 ↑↓ 选择部分，按 Enter 跳转；也可以输入 /goto 三。"
-JUMPED = "回到这道题修改。改好后按 Enter，会继续下一题；输入 /continue 回到未答的问题。"
-REVISIT_HINT = "（这题已经回答过：直接按 Enter 保留原答案；输入 /continue 回到未答的问题。）"
+MULTILINE_KINDS = (Kind.NARRATIVE, Kind.LINES)
+"""Kinds answered in the multi-line editor, where Enter makes a new line and Ctrl+S submits."""
 SAVE_RECOVERED = "草稿已重新保存成功，没有丢失任何回答。"
 SAVE_AS_PROMPT = "新的草稿文件名（完整路径，或相对于当前草稿所在的文件夹）："
 HELP_TITLE = "可用的命令（在输入框中输入，或按对应的键；Ctrl+P 打开命令面板）："
@@ -41,15 +41,53 @@ LONG_ANSWER_SHOWN = 300
 """A longer author bubble shows its start and the length."""
 
 
+def submit_key(question: Question | None) -> str:
+    """The key that submits an answer to ``question``: Ctrl+S in the editor, else Enter."""
+    return "Ctrl+S" if question is not None and question.kind in MULTILINE_KINDS else "Enter"
+
+
+def keyed_hint(question: Question) -> str:
+    """The question's hint with "直接回车" said as the key that submits in this box.
+
+    The prompts are shared with --plain, where an empty line is typed with Enter; in the
+    multi-line editor Enter makes a new line, so the hint must name Ctrl+S instead.
+    """
+    if question.kind not in MULTILINE_KINDS:
+        return question.hint
+    return question.hint.replace("直接回车", "直接按 Ctrl+S").replace("回车", "Ctrl+S")
+
+
+def jumped(question: Question) -> str:
+    """After a jump from the review: how to keep going."""
+    return (
+        f"回到这道题修改。改好后按 {submit_key(question)}，会继续下一题；"
+        "输入 /continue 回到未答的问题。"
+    )
+
+
+def revisit_hint(question: Question) -> str:
+    """Under the input of an answered question: keep it, replace it, or go on."""
+    if question.kind in MULTILINE_KINDS:
+        return (
+            "（这题已经回答过：直接按 Ctrl+S 保留原答案，F7 全选后输入即替换；"
+            "输入 /continue 回到未答的问题。）"
+        )
+    return (
+        "（这题已经回答过：直接按 Enter 保留原答案，输入即替换；输入 /continue 回到未答的问题。）"
+    )
+
+
 def question_bubble(question: Question) -> Content:
     """The ask in bold, the one-line hint, and the options of a choice."""
     parts: list[Content | str] = [Content.styled(question.ask, "bold")]
     if question.kind in (Kind.CHOICE, Kind.MULTICHOICE):
         for number, option in enumerate(question.options, start=1):
             parts += ["\n", f"  {number}. {option.label}"]
-    parts += ["\n", Content.styled(question.hint, "$text-muted")]
-    if not question.required:
-        parts += ["\n", Content.styled("（选答：没有可直接按 Enter 跳过）", "$text-muted")]
+    hint = keyed_hint(question)
+    parts += ["\n", Content.styled(hint, "$text-muted")]
+    if not question.required and "跳过" not in hint and "直接" not in hint:
+        optional = f"（选答：没有可直接按 {submit_key(question)} 跳过）"
+        parts += ["\n", Content.styled(optional, "$text-muted")]
     return Content.assemble(*parts)
 
 
@@ -139,6 +177,15 @@ def findings_summary(findings: Sequence[Finding]) -> str:
     return "\n".join(lines)
 
 
+def answer_findings(findings: Sequence[Finding]) -> str:
+    """Right after an answer: what the checks now find wrong there, and how to fix it."""
+    lines = ["⚠ 刚才的回答让检查发现了问题（可以现在改，也可以稍后在审阅页处理）："]
+    for finding in findings:
+        lines.append(f"· [{SEVERITY_LABEL[finding.severity]}] {finding.message}")
+        lines.append(f"  修改方法：{finding.fix}")
+    return "\n".join(lines)
+
+
 def save_failed(error: NianbaoError) -> str:
     detail = str(error).rstrip("。")
     return f"⚠ {detail}。回答保留在内存中，会自动重试；也可按 Ctrl+O 另存到其他位置。"
@@ -217,6 +264,9 @@ def review_head(findings: Sequence[Finding], blocking: Sequence[Finding]) -> str
 
 def still_blocking(blocking: Sequence[Finding]) -> str:
     return f"还不能生成：有 {len(blocking)} 项需要先修改或确认（见上方标出的错误和警告）。"
+
+
+NOW_READY = "所有需要处理的项目都已修改或确认，可以生成报告了（Ctrl+R）。"
 
 
 def overwrite_question(path: Path) -> str:

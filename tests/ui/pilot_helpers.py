@@ -101,3 +101,29 @@ def seed_answer(seed: Draft, question: Question) -> str:
 
 def saved(path: Path) -> Draft:
     return load_draft(path)
+
+
+def answered_until(
+    questions: list[Question],
+    stop: str,
+    answers: dict[str, str],
+    seed: Draft | None = None,
+    skipped: frozenset[str] = frozenset(),
+) -> Draft:
+    """A new draft answered (from ``answers``, else the seed, else passed) up to ``stop``;
+    the questions in ``skipped`` are skipped (left for later)."""
+    draft = Draft()
+    while (question := flow.next_question(draft, questions)) is not None:
+        if question.id == stop:
+            return draft
+        if question.id in skipped:
+            draft = flow.skip(draft, question)
+            continue
+        if question.id in answers:
+            reply = answers[question.id]
+        elif seed is not None:
+            reply = seed_answer(seed, question)
+        else:
+            reply = ""
+        draft = flow.apply_answer(draft, question, reply, questions)
+    raise AssertionError(f"{stop} is never asked")

@@ -6,7 +6,9 @@ import pytest
 from rich.cells import cell_len
 from textual.content import Content
 
-from assistant.ui.commands import parse_command, resolve_section
+from assistant.core.questions import Question, load_questions
+from assistant.ui import text as ui_text
+from assistant.ui.commands import is_help_request, parse_command, resolve_section, strip_prefill
 from assistant.ui.wrap import NO_END, NO_START, wrap_content
 
 
@@ -87,9 +89,56 @@ def test_not_commands(typed: str) -> None:
         ("基本信息", "meta"),
         ("主动公开", "proactive"),
         ("其他需要报告的事项", "other"),
+        ("表二", "proactive"),
+        ("表三", "applications"),
+        ("表3", "applications"),
+        ("表四", "appeals"),
+        ("表4", "appeals"),
+        ("表五", None),
         ("七", None),
         ("", None),
     ],
 )
 def test_sections_by_name(typed: str, section: str | None) -> None:
     assert resolve_section(typed) == section
+
+
+@pytest.mark.parametrize(
+    ("typed", "prefill", "expected"),
+    [
+        ("县级以上人民政府部门/continue", "县级以上人民政府部门", "/continue"),
+        ("2026年1月20日 /back", "2026年1月20日", "/back"),
+        ("/continue\n第一段\n第二段", "第一段\n第二段", "/continue"),
+        ("/continue第一段。", "第一段。", "/continue"),
+        ("10", "1", "10"),
+        ("/goto 1", "1", "/goto 1"),
+        ("12345", "1234", "12345"),
+        ("/back", "", "/back"),
+        ("1", "1", "1"),
+    ],
+)
+def test_a_command_beside_the_prefill(typed: str, prefill: str, expected: str) -> None:
+    assert strip_prefill(typed, prefill) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("?", True), ("？", True), (" ？ ", True), ("?x", False)]
+)
+def test_help_request(typed: str, expected: bool) -> None:
+    assert is_help_request(typed) is expected
+
+
+MULTILINE = [q for q in load_questions() if q.kind in ui_text.MULTILINE_KINDS]
+
+
+@pytest.mark.parametrize("question", MULTILINE, ids=[q.id for q in MULTILINE])
+def test_multiline_questions_never_say_enter_submits(question: Question) -> None:
+    shown = "\n".join(
+        [
+            ui_text.question_bubble(question).plain,
+            ui_text.revisit_hint(question),
+            ui_text.jumped(question),
+        ]
+    )
+    assert "回车" not in shown and "Enter 跳过" not in shown and "Enter 保留" not in shown
+    assert "按 Enter" not in shown

@@ -24,12 +24,20 @@ from textual.widgets import TextArea
 
 from assistant import store
 from assistant.core import flow
+from assistant.core import format as fmt
 from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
 from assistant.core.questions import Kind, Question, section_title
 from assistant.errors import NianbaoError
 from assistant.ui import drafting, text
-from assistant.ui.commands import COMMANDS, help_lines, looks_like_command, parse_command
+from assistant.ui.commands import (
+    COMMANDS,
+    help_lines,
+    is_help_request,
+    looks_like_command,
+    parse_command,
+    strip_prefill,
+)
 from assistant.ui.commands import resolve_section as resolve_section_name
 from assistant.ui.screens.ask_path import AskPathScreen
 from assistant.ui.session import SaveOutcome, Session
@@ -39,9 +47,8 @@ from assistant.ui.widgets.preview_pane import PreviewPane
 from assistant.ui.widgets.prior_text import PriorText
 from assistant.ui.widgets.section_nav import SectionNav
 from assistant.ui.widgets.status_bar import StatusBar
-from assistant.ui.widgets.transcript import Transcript
+from assistant.ui.widgets.transcript import Bubble, Transcript
 
-MULTILINE_KINDS = (Kind.NARRATIVE, Kind.LINES)
 FOOTER_LABELS = {
     "why": "说明",
     "back": "上一题",
@@ -56,6 +63,19 @@ FOOTER_LABELS = {
     "quit": "退出",
 }
 SHOWN_IN_FOOTER = {"why", "back", "skip", "goto", "preview", "render", "quit", "save_as"}
+
+
+QUIET_RULES = ("REQ", "E17")
+"""Rules never said after an answer: missing answers, and E17 (said when it is submitted)."""
+
+
+def concerns(finding: Finding, question: Question) -> bool:
+    """True when ``finding`` is about ``question``'s field or the table it fills."""
+    location = finding.location
+    if question.field is not None and location.field == question.field:
+        return True
+    table = fmt.TABLE_NAMES.get(question.section)
+    return table is not None and location.table == table
 
 
 def _bindings() -> list[BindingType]:
@@ -117,6 +137,12 @@ class InterviewScreen(Screen[None]):
         self._failing = False
         self._review_open = False
         self._deferred_announced = False
+        self._known_findings: set[str] | None = None
+        """Keys of the findings of the last check (None before the first one)."""
+        self._answered_since: list[Question] = []
+        """Questions answered since the last check, whose new findings are said in the chat."""
+        self._asked_bubble: Bubble | None = None
+        """The first bubble of the question now asked (a finding about the answer goes above)."""
 
     # ------------------------------------------------------------ layout
 
@@ -161,10 +187,14 @@ class InterviewScreen(Screen[None]):
         """Show ``question`` and put the proposal (or the current answer) in the input."""
         self.current = question
         self.revisiting = revisit
+        title = None
         if question.section != self._last_section:
             self._last_section = question.section
-            self.transcript.say(Content.styled(section_title(question.section), "bold"), "note")
-        self.transcript.say(text.question_bubble(question))
+            title = self.transcript.say(
+                Content.styled(section_title(question.section), "bold"), "note"
+            )
+        shown = self.transcript.say(text.question_bubble(question))
+        self._asked_bubble = title or shown
         aid = drafting.aid(self.draft, question, self.questions)
         note = None
         if aid.composed:
@@ -173,13 +203,12 @@ class InterviewScreen(Screen[None]):
             note = text.missing_facts(aid.missing)
         self.query_one(PriorText).show(aid.prior)
         self.answer_box.ask(
-            narrative=question.kind in MULTILINE_KINDS,
+            narrative=question.kind in text.MULTILINE_KINDS,
             prefill=aid.prefill,
             note=note,
-            read_from_start=aid.composed,
         )
-        if revisit:
-            self.answer_box.show_hint(text.REVISIT_HINT)
+        if revisit and flow.is_answered(self.draft, question):
+            self.answer_box.show_hint(text.revisit_hint(question))
         self._refresh_nav()
 
     def _go_on(self, after: Question | None) -> None:
@@ -228,13 +257,18 @@ class InterviewScreen(Screen[None]):
     @on(AnswerBox.Submitted)
     def _submitted(self, event: AnswerBox.Submitted) -> None:
         event.stop()
-        typed = parse_command(event.text)
+        if is_help_request(event.text):
+            self.answer_box.set_text(self.answer_box.prefill)
+            self.action_why()
+            return
+        command = strip_prefill(event.text, self.answer_box.prefill)
+        typed = parse_command(command)
         if typed is not None:
-            self.answer_box.set_text("" if self.current is None else self._prefill())
+            self.answer_box.set_text("" if self.current is None else self.answer_box.prefill)
             self.run_command(typed.spec.action, typed.argument)
             return
-        if looks_like_command(event.text):
-            self.answer_box.show_error(text.unknown_command(event.text.strip()))
+        if looks_like_command(command):
+            self.answer_box.show_error(text.unknown_command(command.strip()))
             return
         self.answer(event.text)
 
@@ -277,6 +311,7 @@ class InterviewScreen(Screen[None]):
         warning = flow.similarity_warning(new, question, shown) if shown is not None else None
         if warning is not None:
             self.transcript.say(text.submitted_similarity(warning), "warning")
+        self._answered_since.append(question)
         self.commit(new)
         self._go_on(question)
 
@@ -363,6 +398,34 @@ class InterviewScreen(Screen[None]):
         self._refresh_nav()
         if event.announce:
             self.transcript.say(text.findings_summary(event.findings), "note")
+        if event.draft is self.draft:
+            self._say_new_findings(event.findings)
+
+    def _say_new_findings(self, findings: list[Finding]) -> None:
+        """Findings new since the last check about what was just answered, said in the chat."""
+        known = self._known_findings
+        answered = self._answered_since
+        self._known_findings = {f.key for f in findings}
+        self._answered_since = []
+        if known is None or not answered:
+            return
+        acknowledged = set(self.draft.acknowledged)
+        new = [
+            f
+            for f in findings
+            if f.key not in known
+            and f.key not in acknowledged
+            and f.rule not in QUIET_RULES
+            and f.severity is not Severity.NOTICE
+            and any(concerns(f, q) for q in answered)
+        ]
+        if new:
+            error = any(f.severity is Severity.ERROR for f in new)
+            self.transcript.say(
+                text.answer_findings(new),
+                "error" if error else "warning",
+                before=self._asked_bubble,
+            )
 
     def _render_preview(self) -> None:
         draft = self.draft
@@ -465,7 +528,16 @@ class InterviewScreen(Screen[None]):
         self.goto_section(section)
 
     def goto_section(self, section: str) -> None:
-        question = flow.section_start(self.draft, self.questions, section)
+        """The section's first required open question; if none, its very first question.
+
+        An open optional question (a portal left empty) must not hide the answered ones: once
+        every required answer is in, the author came to change something, from the top.
+        """
+        visible = flow.visible_questions(self.draft, self.questions, section)
+        question = next(
+            (q for q in visible if q.required and not flow.is_answered(self.draft, q)),
+            visible[0] if visible else None,
+        )
         if question is None:
             self.transcript.say(text.section_empty(section), "note")
             self.answer_box.focus_editor()
@@ -519,7 +591,7 @@ class InterviewScreen(Screen[None]):
     def _reviewed(self, jump: Question | None) -> None:
         self._review_open = False
         if jump is not None:
-            self.transcript.say(text.JUMPED, "note")
+            self.transcript.say(text.jumped(jump), "note")
             self.ask(jump, revisit=True)
         else:
             self.answer_box.focus_editor()

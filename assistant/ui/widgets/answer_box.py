@@ -16,11 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, TextArea
+from textual.widgets.input import Selection
 
 from assistant.ui.widgets.wrapped import WrappedText
 
 LINE_HINT = "Enter 提交 · F1 为什么问 · 输入 /help 查看命令"
 AREA_HINT = "Ctrl+S 提交（也可 Ctrl+J）· Enter 换行，每行一段 · F1 为什么问"
+AREA_PREFILLED_HINT = "Ctrl+S 提交原文 · F7 全选后输入即替换 · Enter 换行，每行一段 · F1 为什么问"
 READ_ONLY_HINT = "只读模式：可以浏览、预览和检查，回答不会保存 · 输入 /help 查看命令"
 PASTE_JOINED = "粘贴的内容有多行，已合并为一行，请检查后提交。"
 
@@ -84,6 +86,8 @@ class AnswerBox(Vertical):
         self.read_only = False
         self.warning: str | None = None
         """A warning shown under the input (it does not stop the answer)."""
+        self.prefill = ""
+        """What the screen put in the input for this question (an answer or a proposal)."""
 
     def compose(self) -> ComposeResult:
         yield WrappedText(id="answer-note")
@@ -129,39 +133,45 @@ class AnswerBox(Vertical):
         prefill: str = "",
         placeholder: str | None = None,
         note: str | None = None,
-        read_from_start: bool = False,
     ) -> None:
         """Switch editor, put ``prefill`` in it, clear any error and focus it.
 
-        ``note`` is shown above the input until the next question. The cursor goes to the end
-        of ``prefill``, or to its start when it is a text to be read first (a drafted paragraph).
+        ``note`` is shown above the input until the next question. In the one-line input the
+        prefill is selected, so typing replaces it (Enter alone keeps it). In the editor the
+        cursor goes to the start (a text is read from its top), and the hint says F7 selects all.
         """
         self.narrative = narrative
         self.warning = None
+        self.prefill = prefill
         self.note.display = note is not None
         self.note.update(note or "")
         self.line.display = not narrative
         self.area.display = narrative
         if narrative:
             self.area.load_text(prefill)
-            self.area.move_cursor((0, 0) if read_from_start else self.area.document.end)
+            self.area.move_cursor((0, 0))
         else:
-            self.line.value = prefill
-            self.line.cursor_position = len(prefill)
+            self._fill_line(prefill)
             if placeholder:
                 self.line.placeholder = placeholder
         self.show_hint()
         self.focus_editor()
 
+    def _fill_line(self, text: str) -> None:
+        """Put ``text`` in the one-line input, all of it selected: a key press replaces it."""
+        self.line.value = text
+        self.line.selection = Selection(0, len(text))
+
     def focus_editor(self) -> None:
         (self.area if self.narrative else self.line).focus()
 
     def set_text(self, text: str) -> None:
+        self.prefill = text
         if self.narrative:
             self.area.load_text(text)
+            self.area.move_cursor((0, 0))
         else:
-            self.line.value = text
-            self.line.cursor_position = len(text)
+            self._fill_line(text)
 
     def show_error(self, message: str) -> None:
         """An answer was refused: say why, keep what was typed."""
@@ -172,7 +182,12 @@ class AnswerBox(Vertical):
 
     def show_hint(self, text: str | None = None) -> None:
         if text is None:
-            text = READ_ONLY_HINT if self.read_only else AREA_HINT if self.narrative else LINE_HINT
+            if self.read_only:
+                text = READ_ONLY_HINT
+            elif self.narrative:
+                text = AREA_PREFILLED_HINT if self.prefill.strip() else AREA_HINT
+            else:
+                text = LINE_HINT
         self.message.update(text)
         self.message.remove_class("-error", "-warning")
 

@@ -29,12 +29,21 @@ class Transcript(VerticalScroll, can_focus=False):
     def on_mount(self) -> None:
         self.anchor()
 
-    def say(self, content: Content | str, kind: BubbleKind = "assistant") -> Bubble:
-        """Append a bubble and keep it in view."""
+    def say(
+        self,
+        content: Content | str,
+        kind: BubbleKind = "assistant",
+        *,
+        before: Bubble | None = None,
+    ) -> Bubble:
+        """Append a bubble (or put it ``before`` one still shown) and keep the end in view."""
         if isinstance(content, str):
             content = Content(content)
         bubble = Bubble(content, kind)
-        self.mount(bubble)
+        if before is not None and before.parent is self:
+            self.mount(bubble, before=before)
+        else:
+            self.mount(bubble)
         bubbles = self.query(Bubble)
         if len(bubbles) > MAX_BUBBLES:
             bubbles.first().remove()
