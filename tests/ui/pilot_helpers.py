@@ -105,13 +105,13 @@ def saved(path: Path) -> Draft:
 
 def answered_until(
     questions: list[Question],
-    stop: str,
+    stop: str | None,
     answers: dict[str, str],
     seed: Draft | None = None,
     skipped: frozenset[str] = frozenset(),
 ) -> Draft:
-    """A new draft answered (from ``answers``, else the seed, else passed) up to ``stop``;
-    the questions in ``skipped`` are skipped (left for later)."""
+    """A new draft answered (from ``answers``, else the seed, else passed) up to ``stop`` (None:
+    to the end); the questions in ``skipped`` are skipped (left for later)."""
     draft = Draft()
     while (question := flow.next_question(draft, questions)) is not None:
         if question.id == stop:
@@ -126,4 +126,5 @@ def answered_until(
         else:
             reply = ""
         draft = flow.apply_answer(draft, question, reply, questions)
-    raise AssertionError(f"{stop} is never asked")
+    assert stop is None, f"{stop} is never asked"
+    return draft

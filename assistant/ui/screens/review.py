@@ -55,6 +55,13 @@ class ReviewScreen(Screen[Question | None]):
         Binding("escape", "back", "返回对话"),
         Binding("ctrl+r", "render", "生成报告"),
         Binding("ctrl+q", "app.quit", "退出", priority=True),
+        # The page scrolls with the keyboard wherever the focus is (a finding, the button).
+        Binding("pagedown", "scroll('page_down')", "下一页", show=False),
+        Binding("pageup", "scroll('page_up')", "上一页", show=False),
+        Binding("down", "scroll('down')", "向下", show=False),
+        Binding("up", "scroll('up')", "向上", show=False),
+        Binding("end", "scroll('end')", "到底", show=False),
+        Binding("home", "scroll('home')", "到顶", show=False),
     ]
 
     @dataclass
@@ -82,6 +89,8 @@ class ReviewScreen(Screen[Question | None]):
         self.commit = commit
         """Saves a changed draft (the interview screen owns it)."""
         self.findings: list[Finding] = []
+        self._blocked_shown = False
+        """True while the result line says what still blocks the report."""
 
     def compose(self) -> ComposeResult:
         yield Label(f"审阅与生成 · {self.draft.title}", id="review-title", markup=False)
@@ -200,9 +209,26 @@ class ReviewScreen(Screen[Question | None]):
             if item.finding.key == event.finding.key:
                 item.set_acknowledged(event.acknowledged)
         self._update_head()
+        self._update_blocked()
+
+    def _update_blocked(self) -> None:
+        """A "还不能生成" line shown earlier follows what is left to fix or acknowledge."""
+        if not self._blocked_shown:
+            return
+        result = self.query_one("#review-result", WrappedText)
+        blocking = self._blocking()
+        result.set_class(bool(blocking), "-error")
+        result.update(text.still_blocking(blocking) if blocking else text.NOW_READY)
+        if not blocking:
+            self._blocked_shown = False
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_scroll(self, where: str) -> None:
+        """Scroll the page: ``down``, ``up``, ``page_down``, ``page_up``, ``home`` or ``end``."""
+        scroll = self.query_one("#review-scroll", VerticalScroll)
+        getattr(scroll, f"scroll_{where}")(animate=False)
 
     @on(Button.Pressed, "#render")
     def _render_pressed(self, event: Button.Pressed) -> None:
@@ -219,7 +245,9 @@ class ReviewScreen(Screen[Question | None]):
         if blocking:
             result.update(text.still_blocking(blocking))
             result.add_class("-error")
+            self._blocked_shown = True
             return
+        self._blocked_shown = False
         chosen = list(self.query_one("#formats", SelectionList).selected)
         if not chosen:
             result.update("请至少勾选一种格式（空格勾选）。")
