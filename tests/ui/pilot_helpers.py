@@ -110,8 +110,8 @@ def answered_until(
     seed: Draft | None = None,
     skipped: frozenset[str] = frozenset(),
 ) -> Draft:
-    """A new draft answered (from ``answers``, else the seed, else passed) up to ``stop`` (None:
-    to the end); the questions in ``skipped`` are skipped (left for later)."""
+    """A new draft answered up to ``stop`` (None: to the end) from ``answers``, else the seed,
+    else the proposal; the questions in ``skipped`` are skipped (left for later)."""
     draft = Draft()
     while (question := flow.next_question(draft, questions)) is not None:
         if question.id == stop:
@@ -124,7 +124,7 @@ def answered_until(
         elif seed is not None:
             reply = seed_answer(seed, question)
         else:
-            reply = ""
+            reply = flow.proposal(draft, question) or ""  # Enter on what is proposed
         draft = flow.apply_answer(draft, question, reply, questions)
     assert stop is None, f"{stop} is never asked"
     return draft

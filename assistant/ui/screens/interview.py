@@ -118,9 +118,9 @@ class InterviewScreen(Screen[None]):
 
     @dataclass
     class Previewed(Message):
-        """The report as rendered from the current draft (Markdown), or why it could not be."""
+        """The report as plain text from the current draft, or why it could not be rendered."""
 
-        markdown: str
+        text: str
 
     def __init__(self, session: Session, questions: list[Question]) -> None:
         super().__init__()
@@ -434,17 +434,17 @@ class InterviewScreen(Screen[None]):
             from assistant.render import render_report
 
             try:
-                result = render_report(draft, "md", force=True)
-                markdown = result if isinstance(result, str) else result.decode("utf-8")
+                result = render_report(draft, "txt", force=True)
+                shown = result if isinstance(result, str) else result.decode("utf-8")
             except NianbaoError as error:
-                markdown = f"预览暂时无法生成：{error}"
-            self.post_message(self.Previewed(markdown))
+                shown = f"预览暂时无法生成：{error}"
+            self.post_message(self.Previewed(shown))
 
         self.run_worker(job, thread=True, group="preview", exit_on_error=False)
 
     @on(Previewed)
     async def _previewed(self, event: Previewed) -> None:
-        await self.query_one(PreviewPane).show(event.markdown)
+        await self.query_one(PreviewPane).show(event.text)
 
     # ------------------------------------------------------------ header and sidebar
 
