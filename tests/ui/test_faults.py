@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from pilot_helpers import SIZE, answer, interview, make_app, saved, settle, type_text
+from textual.widgets import OptionList
 
 from assistant import store
 from assistant.core.draft import Draft
@@ -225,13 +226,19 @@ async def test_resize_to_tiny_and_back(draft_path: Path) -> None:
 async def test_launcher_lists_drafts_and_starts_a_new_one(tmp_path: Path) -> None:
     folder = tmp_path / "work"
     folder.mkdir()
-    store.save_draft(Draft(), folder / "旧草稿.nianbao.yaml")
+    old = Draft()
+    old = old.model_copy(
+        update={"meta": old.meta.model_copy(update={"agency": AGENCY, "year": 2024})}
+    )
+    store.save_draft(old, folder / "旧草稿.nianbao.yaml")
     app = make_app(None, folder)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         launcher = app.screen
         assert isinstance(launcher, LauncherScreen)
         assert [p.name for p in launcher.paths.values()] == ["旧草稿.nianbao.yaml"]
+        listed = launcher.query_one(OptionList).get_option("draft-0").prompt
+        assert f"{AGENCY} · 2024年" in str(listed) and "旧草稿.nianbao.yaml" in str(listed)
         await pilot.press("n")
         await settle(pilot)
         await pilot.press("home", "ctrl+k", "n", "e", "w", "enter")

@@ -120,3 +120,20 @@ async def test_goto_a_section(at_punishment: Path, typed: str, lands_on: str) ->
         await settle(pilot)
         assert screen.current is not None and screen.current.id == lands_on
         assert not screen.answer_box.message.has_class("-error")
+
+
+async def test_the_footer_keeps_quit_on_a_narrative_at_80_columns(at_punishment: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(at_punishment)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "/goto 一")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert interview(app).answer_box.narrative
+        keys = {key.description: key for key in app.screen.query(FooterKey)}
+        quit_key = keys["退出"]
+        others = [k for k in keys.values() if k.region.x > quit_key.region.x]
+        right = min((k.region.x for k in others), default=80)
+        assert quit_key.region.right <= right and quit_key.region.width >= 7

@@ -16,6 +16,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from assistant import store
+from assistant.errors import NianbaoError
 from assistant.ui.screens.ask_path import AskPathScreen
 from assistant.ui.session import DRAFT_SUFFIX, display_path
 from assistant.ui.widgets.footer import Footer
@@ -34,6 +35,18 @@ def _modified(path: Path) -> str:
     except OSError:
         return "无法读取"
     return f"修改于 {stamp:%Y-%m-%d %H:%M}"
+
+
+def describe(path: Path) -> str:
+    """ "平安县自然资源局 · 2025年" for a draft (what it is, beside where it is)."""
+    try:
+        meta = store.load_draft(path).meta
+    except NianbaoError:
+        return "（无法读取这份草稿）"
+    parts = [meta.agency or "（尚未填写机关名称）"]
+    if meta.year is not None:
+        parts.append(f"{meta.year}年")
+    return " · ".join(parts)
 
 
 def list_drafts(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -100,7 +113,13 @@ class LauncherScreen(Screen[Path]):
     def _option(self, path: Path, label: str) -> Option:
         key = f"draft-{len(self.paths)}"
         self.paths[key] = path
-        prompt = Content.assemble(label, "\n  ", Content.styled(_modified(path), "$text-muted"))
+        prompt = Content.assemble(
+            Content.styled(describe(path), "bold"),
+            "  ",
+            label,
+            "\n  ",
+            Content.styled(_modified(path), "$text-muted"),
+        )
         return Option(prompt, id=key)
 
     @on(OptionList.OptionSelected)

@@ -55,7 +55,9 @@ class AnswerArea(TextArea):
     """The narrative editor: Enter makes a new paragraph, Ctrl+S or Ctrl+J submits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "提交", tooltip="提交这段文字"),
+        # Not in the footer: the hint under the editor says it, and at 80 columns the footer
+        # would lose its last key (退出) to it.
+        Binding("ctrl+s", "submit", "提交", show=False, tooltip="提交这段文字"),
         Binding("ctrl+j", "submit", "提交", show=False),
     ]
 
