@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
