@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
+
+YOUNG_THRESHOLD = 5000
+"""Allocations between collections of young objects (Python's default: 700).
+
+textual makes many short-lived reference cycles on every answer. At Python's default, enough of
+them outlived two young collections that a full collection of the whole heap (every widget of
+the transcript) ran every few answers and stalled the next question by 100-200 ms. Collecting
+young objects less often lets those cycles die young: full collections become some seven times
+rarer, for a few MB more at the peak (BENCHMARKS.md).
+"""
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the terminal assistant; after it stops, flush any pending save and unlock the draft."""
     from assistant.ui.app import NianbaoApp
 
+    gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     app = NianbaoApp(args.draft, Path.cwd())
     try:
         code = app.run()
