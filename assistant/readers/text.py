@@ -46,6 +46,11 @@ def _pipe_row(line: str, markdown: bool) -> list[Cell]:
     return [Cell(clean_cell(c)) for c in cells]
 
 
+def _is_pipe_row(line: str) -> bool:
+    """``| a | b |``: framed by pipes with a pipe inside; ``||`` alone is text, not a table."""
+    return len(line) >= 3 and line[0] == "|" and line[-1] == "|" and "|" in line[1:-1]
+
+
 def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     """One ``Line`` per non-empty line (tabs kept: they separate cells); pipe tables as grids."""
     blocks: list[Block] = []
@@ -57,9 +62,9 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             continue
         if len(line) > MAX_LINE:
             line = line[:MAX_LINE]
-        if len(line) >= 2 and line[0] == "|" and line[-1] == "|":
-            if _PIPE_SEPARATOR.fullmatch(line):
-                continue
+        if line[0] == "|" and _PIPE_SEPARATOR.fullmatch(line):
+            continue
+        if _is_pipe_row(line):
             cells = _pipe_row(line, markdown)
             if grid is None or (grid.rows and len(grid.rows[0]) != len(cells)):
                 grid = Grid()
