@@ -14,6 +14,7 @@ from assistant.core.draft import Draft
 from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
 from assistant.core.questions import Kind, Question, section_title
 from assistant.errors import NianbaoError
+from assistant.render import describe_finding
 from assistant.ui.session import Session, display_path
 
 ALL_DONE = "所有必答问题都已回答。接下来请审阅检查结果并生成报告（Ctrl+R）。"
@@ -82,7 +83,7 @@ def question_bubble(question: Question) -> Content:
     parts: list[Content | str] = [Content.styled(question.ask, "bold")]
     if question.kind in (Kind.CHOICE, Kind.MULTICHOICE):
         for number, option in enumerate(question.options, start=1):
-            parts += ["\n", f"  {number}. {option.label}"]
+            parts += ["\n", f"  {number}. {option.list_label}"]
     hint = keyed_hint(question)
     parts += ["\n", Content.styled(hint, "$text-muted")]
     if not question.required and "跳过" not in hint and "直接" not in hint:
@@ -168,10 +169,7 @@ def findings_summary(findings: Sequence[Finding]) -> str:
         head += ("，" if shown else "") + f"尚未回答 {len(missing)} 项"
     lines = [head]
     for finding in shown[:12]:
-        where = finding.location.text or (
-            section_title(finding.location.section) if finding.location.section else ""
-        )
-        lines.append(f"· [{SEVERITY_LABEL[finding.severity]}] {where} {finding.message}")
+        lines.append(f"· {describe_finding(finding)}")
     if len(shown) > 12:
         lines.append(f"……另有 {len(shown) - 12} 项，按 Ctrl+R 在审阅页查看全部。")
     return "\n".join(lines)

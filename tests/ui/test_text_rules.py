@@ -142,3 +142,10 @@ def test_multiline_questions_never_say_enter_submits(question: Question) -> None
     )
     assert "回车" not in shown and "Enter 跳过" not in shown and "Enter 保留" not in shown
     assert "按 Enter" not in shown
+
+
+def test_numbered_options_do_not_repeat_the_item_number() -> None:
+    question = next(q for q in load_questions() if q.id == "items_unavailable")
+    shown = ui_text.question_bubble(question).plain
+    assert "1. 本机关不掌握相关政府信息" in shown
+    assert "1. 1." not in shown
