@@ -1,0 +1,131 @@
+"""What to prefill: computed proposals, carried values, defaults; and last year's text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from assistant.core import format as fmt
+from assistant.core.draft import Draft
+from assistant.core.flow.state import format_value, stored_value
+from assistant.core.questions import Kind, Question
+
+
+def _column(question: Question) -> str:
+    assert question.field is not None
+    return question.field.rsplit(".", 1)[-1]
+
+
+def _propose_carried_out(draft: Draft, question: Question) -> str | None:
+    """四、结转下年度继续办理 = 一 + 二 − （七）, for this column."""
+    value = draft.table3.proposed_carried_out.get(_column(question))
+    return None if value is None else str(value)
+
+
+def _propose_carried_in(draft: Draft, question: Question) -> str | None:
+    """二、上年结转 = last year's 四, when last year is known."""
+    prior = draft.prior.carried_out
+    value = prior.get(_column(question)) if prior is not None else None
+    return None if value is None else str(value)
+
+
+def _propose_in_force(draft: Draft, question: Question) -> str | None:
+    """现行有效件数 = last year's + 本年制发 − 本年废止 (FORMAT.md §4 rule 6)."""
+    assert question.field is not None
+    row = question.field.split(".")[1]
+    last: int | None = getattr(draft.prior, f"{row}_in_force", None)
+    counts = getattr(draft.table2, row)
+    if last is None or counts.issued is None or counts.repealed is None:
+        return None
+    return str(max(0, last + counts.issued - counts.repealed))
+
+
+Proposal = Callable[[Draft, Question], str | None]
+PROPOSALS: Final[dict[str, Proposal]] = {
+    "carried_out": _propose_carried_out,
+    "carried_in": _propose_carried_in,
+    "in_force": _propose_in_force,
+}
+"""Computed proposals a question can name with ``propose:``."""
+
+
+def proposal(draft: Draft, question: Question) -> str | None:
+    """Text to prefill: a computed proposal, else a carried value, else the default.
+
+    For a narrative with ``compose``, the computed proposal is the paragraph drafted from the
+    author's facts (``assistant.compose``: jinja2 templates, imported only when needed).
+    """
+    if question.compose is not None:
+        from assistant.compose import compose
+
+        composed = compose(draft, question)
+        if composed is not None:
+            return composed
+    if question.propose is not None:
+        computed = PROPOSALS[question.propose](draft, question)
+        if computed is not None:
+            return computed
+    if question.field is not None and question.field in draft.interview.unconfirmed:
+        value = stored_value(draft, question)
+        if value is not None:
+            return format_value(question, value)
+    return question.default
+
+
+# ---------------------------------------------------------------- last year's text
+
+_HEADING = re.compile(r"^\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def _part_of(report: str, title: str) -> str | None:
+    """The lines of ``report`` under the heading ``title``, up to the next heading."""
+    lines = report.splitlines()
+    for index, line in enumerate(lines):
+        if title in line.replace(" ", ""):
+            body = []
+            for following in lines[index + 1 :]:
+                if _HEADING.match(following):
+                    break
+                body.append(following.strip())
+            text = "\n".join(line for line in body if line)
+            return text or None
+    return None
+
+
+def prior_text(draft: Draft, question: Question) -> str | None:
+    """Last year's text for this narrative, to show beside the question (None when unknown)."""
+    if question.kind is not Kind.NARRATIVE or question.field is None:
+        return None
+    prior = draft.prior
+    if question.field == "problems" and prior.problems:
+        return prior.problems
+    report = prior.report_text
+    if not report:
+        return None
+    head, _, key = question.field.partition(".")
+    if head == "overview" and key in fmt.OVERVIEW_TOPIC_BY_KEY:
+        return _part_of(report, fmt.OVERVIEW_TOPIC_BY_KEY[key].title)
+    if question.field == "overview.intro":  # the lines between 一、总体情况 and （一）
+        return _part_of(report, fmt.SECTION_BY_KEY[head].title)
+    if head in ("problems", "other"):
+        section = fmt.SECTION_BY_KEY[head]
+        return _part_of(report, section.title)
+    return None
+
+
+def similarity_warning(draft: Draft, question: Question, text: str) -> str | None:
+    """A Chinese warning when ``text`` is more than half last year's words (E17), else None."""
+    from assistant.core.checks.similarity import MIN_LENGTH, THRESHOLD, coverage
+
+    prior = prior_text(draft, question) or draft.prior.report_text
+    if not prior or question.kind is not Kind.NARRATIVE:
+        return None
+    same, size = coverage(text, prior)
+    if size < MIN_LENGTH // 2 or same <= THRESHOLD * size:
+        return None
+    share = round(100 * same / size)
+    return (
+        f"这段文字约有 {share}% 与上一年度的报告相同。审核时，与上年雷同超过一半会被指出（E17），"
+        "建议结合本年度的实际情况修改。"
+    )
