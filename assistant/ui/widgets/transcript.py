@@ -44,9 +44,11 @@ class Transcript(VerticalScroll, can_focus=False):
             self.mount(bubble, before=before)
         else:
             self.mount(bubble)
-        bubbles = self.query(Bubble)
-        if len(bubbles) > MAX_BUBBLES:
-            bubbles.first().remove()
+        # The children, not a CSS query of the subtree: this runs for every bubble. Bubbles on
+        # their way out do not count, or two bubbles said at once would drop the same old one.
+        shown = [b for b in self.children if isinstance(b, Bubble) and not b._pruning]
+        for old in shown[: max(0, len(shown) - MAX_BUBBLES)]:
+            old.remove()
         self.anchor()
         return bubble
 
