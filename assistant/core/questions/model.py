@@ -28,7 +28,7 @@ class QuestionsError(NianbaoError):
 
 
 class Kind(StrEnum):
-    """What sort of answer a question takes (decides the parser in ``answers.py``)."""
+    """What sort of answer a question takes (decides the parser in ``core.answers``)."""
 
     TEXT = "text"
     """One line of text (the agency name)."""
