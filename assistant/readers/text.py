@@ -25,6 +25,10 @@ MARKDOWN_HINT: Final = re.compile(r"^\|(?:\s{0,8}:?-{3,}:?\s{0,8}\|){2,}", re.MU
 """A pipe table's separator line: the text is markdown."""
 
 
+PARAGRAPH_INDENT: Final = "\u3000\u3000"
+"""The two-character first-line indent of a printed paragraph."""
+
+
 def strip_marks(text: str) -> str:
     """A line without a markdown heading mark and bold wrapper, ends trimmed."""
     text = _MD_HEADING.sub("", text.strip(), count=1)
@@ -72,7 +76,10 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             grid.rows.append(cells)
             continue
         grid = None
-        stripped = line if "\t" in line else strip_marks(line)
+        # A line indented with ideographic spaces is a body paragraph as printed: a "#" or "**"
+        # there is the author's text, not a heading mark.
+        literal = "\t" in line or raw.lstrip(" ").startswith(PARAGRAPH_INDENT)
+        stripped = line if literal else strip_marks(line)
         if markdown:
             stripped = unescape(stripped)
         if stripped.strip():

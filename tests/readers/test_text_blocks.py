@@ -18,3 +18,13 @@ def test_a_pipe_row_with_cells_is_a_table() -> None:
     blocks = text_blocks("| 规章 | 0 | 0 |\n|---|---|---|\n| 行政规范性文件 | 1 | 2 |")
     assert len(blocks) == 1 and isinstance(blocks[0], Grid)
     assert len(blocks[0].rows) == 2
+
+
+@pytest.mark.parametrize("paragraph", ["# 0", "## 不是标题", "**强调**"])
+def test_marks_in_an_indented_paragraph_are_the_authors_text(paragraph: str) -> None:
+    blocks = text_blocks(f"　　{paragraph}")
+    assert blocks == [Line(paragraph)]
+
+
+def test_a_heading_mark_without_indent_is_dropped() -> None:
+    assert text_blocks("## 一、总体情况") == [Line("一、总体情况")]
