@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# In CI every run explores the same examples (derandomized), so a red CI is reproducible on any
+# machine and a green one is not luck; local runs keep exploring new examples and remember
+# failures in .hypothesis/.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
