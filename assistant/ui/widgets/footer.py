@@ -1,4 +1,4 @@
-"""textual's Footer, without keeping every key it ever showed alive."""
+"""textual's Footer, rebuilt only when what it shows changes, and without keeping old keys alive."""
 
 from __future__ import annotations
 
@@ -6,17 +6,38 @@ from textual.widgets import Footer as TextualFooter
 
 
 class Footer(TextualFooter):
-    """The key bar at the bottom; forgets the keys a recompose replaced.
+    """The key bar at the bottom.
 
-    textual's Footer rebuilds its keys whenever the active bindings change (a few times per
-    answer), and each key binds ``compact`` to the footer, which stores a watcher on the footer.
-    textual drops a removed key's watcher only when ``compact`` changes, which it never does here
-    (textual 8.2.8; Textualize/textual#6666), so every old key stayed alive with its styles and
-    caches: some 2,000 objects per answer, and full garbage collections that grew with them.
+    textual's Footer rebuilds all its keys each time the active bindings may have changed: after
+    every focus change, editor switch or save, several times per answer (seven times when a
+    multi-line question comes up), mostly to show the same keys again. This one skips a rebuild
+    that would show what is already shown.
+
+    It also forgets the keys a rebuild replaced. Each key binds ``compact`` to the footer, which
+    stores a watcher on the footer; textual drops a removed key's watcher only when ``compact``
+    changes, which it never does here (textual 8.2.8; Textualize/textual#6666), so every old key
+    stayed alive with its styles and caches: some 2,000 objects per answer.
     """
 
+    _shown: object = None
+    """What the keys were last built from (see :meth:`_showing`)."""
+
+    def _showing(self) -> object:
+        """Everything ``compose`` reads: the active bindings, their state, the footer's options."""
+        bindings = tuple(
+            (b.key, b.action, b.description, b.show, b.group, b.tooltip, enabled, tooltip)
+            for _, b, enabled, tooltip in self.screen.active_bindings.values()
+        )
+        return bindings, self.show_command_palette, self.combine_groups, self._bindings_ready
+
     async def recompose(self) -> None:
+        if not self.is_attached or self._pruning:
+            return
+        showing = self._showing()
+        if showing == self._shown:
+            return
         await super().recompose()
+        self._shown = showing
         watchers: dict[str, list[tuple[object, object]]] = getattr(self, "__watchers", {})
         bound = watchers.get("compact")
         if bound:
