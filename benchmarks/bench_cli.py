@@ -1,0 +1,123 @@
+"""Whole-process cost of `nianbao check` (2) and `nianbao render` (3) against a baseline.
+
+The baseline is `python -c "import pydantic, yaml"`.
+
+Each command runs on the shipped example draft, exactly as the README shows it, and writes its
+report to a scratch file. `nianbao check` must not import textual (nor rich): asserted on the real
+process, from the interpreter's own import log (``-X importtime``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from _common import (
+    PYTHON,
+    REPO,
+    Row,
+    interleave,
+    nianbao,
+    ratios,
+    run_process,
+    scratch,
+    spread,
+    table,
+    times,
+    verdict,
+)
+
+SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
+BASELINE = [PYTHON, "-c", "import pydantic, yaml"]
+FLOOR = [PYTHON, "-c", "import yaml, assistant.core.draft"]
+"""What any command reading a draft loads: the pydantic model (built) and PyYAML."""
+CHECK_TARGET = 1.5
+RENDER_TARGET = 2.0
+
+
+def commands() -> dict[str, tuple[list[str], float | None]]:
+    """figure → (argv, target ratio; None where the issue sets none)."""
+    out = scratch("render")
+    rows: dict[str, tuple[list[str], float | None]] = {
+        "2. `nianbao check`": (nianbao("check", str(SEED)), CHECK_TARGET)
+    }
+    for fmt, target in (("md", RENDER_TARGET), ("html", RENDER_TARGET), ("docx", None)):
+        argv = nianbao("render", str(SEED), "--format", fmt, "-o", str(out / f"seed.{fmt}"))
+        rows[f"3. `nianbao render --format {fmt}`"] = (argv, target)
+    return rows
+
+
+_PROBE = """
+import runpy, sys
+sys.argv = ["nianbao", "check", {seed!r}]
+try:
+    runpy.run_module("assistant", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+assert "assistant.commands.check" in sys.modules, "the command did not run"
+loaded = sorted(m for m in sys.modules if m.partition(".")[0] in ("textual", "rich"))
+sys.stderr.write("\\nLOADED:" + ",".join(loaded))
+"""
+
+
+def textual_free(mode: str) -> bool:
+    """`nianbao check` imports neither textual nor rich (sys.modules after the command ran)."""
+    run = run_process([PYTHON, "-c", _PROBE.format(seed=str(SEED))], mode=mode, ok=(0,))
+    loaded = run.stderr.decode("utf-8", "replace").rsplit("LOADED:", 1)[1].strip()
+    return loaded == ""
+
+
+def measure(runs: int, mode: str) -> list[Row]:
+    """Figures 2 and 3 in bytecode ``mode``."""
+    cmds = commands()
+    measures = {
+        "baseline": lambda: run_process(BASELINE, mode=mode).seconds,
+        "floor": lambda: run_process(FLOOR, mode=mode).seconds,
+    }
+    for name, (argv, _) in cmds.items():
+        measures[name] = lambda argv=argv: run_process(argv, mode=mode).seconds  # type: ignore[misc]
+    samples = interleave(runs, **measures)
+    base = samples["baseline"]
+    base_text = spread(base) + ' `python -c "import pydantic, yaml"`'
+    rows = [
+        Row(
+            '2. (floor) `python -c "import yaml, assistant.core.draft"`',
+            mode,
+            spread(samples["floor"]),
+            base_text,
+            spread(ratios(samples["floor"], base), times),
+            "",
+            "",
+        )
+    ]
+    for name, (_, target) in cmds.items():
+        ratio = ratios(samples[name], base)
+        rows.append(
+            Row(
+                name,
+                mode,
+                spread(samples[name]),
+                base_text,
+                spread(ratio, times),
+                f"≤ {target}×" if target else "—",
+                verdict(ratio.median, target),
+            )
+        )
+    clean = textual_free(mode)
+    rows.append(
+        Row(
+            "2. textual or rich imported by `nianbao check`",
+            mode,
+            "no" if clean else "YES",
+            "",
+            "",
+            "never",
+            "OK" if clean else "MISSED",
+        )
+    )
+    return rows
+
+
+if __name__ == "__main__":
+    result = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 7, "pyc")
+    print(table(result))
+    raise SystemExit(0 if all(r.verdict != "MISSED" for r in result) else 1)
