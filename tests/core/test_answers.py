@@ -414,3 +414,18 @@ def test_hostile_table(question: Question, text: str) -> None:
         message = str(error)
         assert any("\u4e00" <= c <= "\u9fff" for c in message), message
         assert len(message) < 300
+
+
+def test_multichoice_reads_back_labels_that_contain_a_separator() -> None:
+    # 表三（六）: the first two labels contain "、", the separator a prefilled answer uses.
+    options = [
+        ("no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        ("unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+        ("other", "3.其他"),
+    ]
+    every = "、".join(label for _, label in options)
+    assert answers.parse_multichoice(every, options) == ["no_correction", "unpaid_fee", "other"]
+    assert answers.parse_multichoice(options[1][1], options) == ["unpaid_fee"]
+    # A unique part of one label still picks that label, not a second one it happens to contain.
+    assert answers.parse_multichoice("缴纳费用", options) == ["unpaid_fee"]
+    assert answers.parse_multichoice("其他、2", options) == ["unpaid_fee", "other"]

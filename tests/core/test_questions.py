@@ -263,3 +263,25 @@ def test_no_question_repeats_a_word_in_brackets() -> None:
     assert asks == []
     asks = {q.ask for q in load_questions() if q.id.startswith("t4_") and q.id.endswith("_upheld")}
     assert "行政诉讼（复议后起诉）中，“结果维持”的有多少件？" in asks
+
+
+def test_every_choice_answer_reads_back_as_it_is_prefilled() -> None:
+    """Going back to a choice question prefills its answer; pressing Enter must keep it."""
+    from itertools import combinations
+
+    from assistant.core.flow import parse_value
+    from assistant.core.flow.state import format_value
+
+    checked = 0
+    for question in load_questions():
+        values = [option.value for option in question.options]
+        if question.kind is Kind.CHOICE:
+            picks: list[object] = values
+        elif question.kind is Kind.MULTICHOICE:
+            picks = [list(c) for n in range(1, len(values) + 1) for c in combinations(values, n)]
+        else:
+            continue
+        for value in picks:
+            assert parse_value(question, format_value(question, value)) == value, question.id
+            checked += 1
+    assert checked > 50

@@ -161,6 +161,24 @@ def parse_choice(text: str, options: Sequence[ChoiceOption]) -> str:
         raise AnswerError(f"{error}{_choice_help(options)}。") from None
 
 
+_SEPARATORS: Final = r"[\s,，、;；/和及]"
+
+
+def _labels_to_numbers(raw: str, options: Sequence[ChoiceOption]) -> str:
+    """Whole option labels in ``raw`` replaced by their numbers, longest label first.
+
+    A label may itself contain a separator ("逾期不补正、行政机关不再处理…"), so the labels a
+    prefilled answer lists must be recognised before the text is split into tokens.
+    """
+    labelled = [(_norm(label), index) for index, (_, label) in enumerate(options, start=1)]
+    labelled += [(_bare_label(label), index) for label, index in labelled]
+    for label, index in sorted(labelled, key=lambda pair: -len(pair[0])):
+        if label in raw:
+            whole = rf"(?:(?<={_SEPARATORS})|^){re.escape(label)}(?={_SEPARATORS}|$)"
+            raw = re.sub(whole, f" {index} ", raw)
+    return raw
+
+
 _ALL_WORDS: Final = frozenset({"全部", "都有", "所有", "全选", "全都有"})
 
 
@@ -183,7 +201,7 @@ def parse_multichoice(
         return [_one_choice(raw, options)]
     except AnswerError:
         pass
-    tokens = [t for t in re.split(r"[\s,，、;；/和及]+", raw) if t]
+    tokens = [t for t in re.split(f"{_SEPARATORS}+", _labels_to_numbers(raw, options)) if t]
     if not tokens:
         raise AnswerError(f"没有看到选项。{help_text}。")
     chosen: set[str] = set()
