@@ -23,8 +23,9 @@ is definitely false (every gate answer it depends on is given).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -209,7 +210,11 @@ class Condition:
 
     def evaluate(self, draft: Draft) -> Tri:
         """True, False, or None when an answer it depends on is not given yet."""
-        return _truth(_eval(self.root, draft))
+        return _truth(self._evaluator(draft))
+
+    @cached_property
+    def _evaluator(self) -> Evaluator:
+        return _compile(self.root)
 
 
 def _refs(node: _Node) -> list[tuple[str, ...]]:
@@ -229,28 +234,42 @@ class _Unknown:
 UNKNOWN = _Unknown()
 
 
-def _lookup(path: tuple[str, ...], draft: Draft) -> Any:
+Evaluator = Callable[[Draft], Any]
+"""A compiled node: the draft in, its value (or UNKNOWN) out."""
+
+
+def _lookup(path: tuple[str, ...]) -> Evaluator:
+    """Reads ``path`` from a draft: UNKNOWN when absent, unanswered, or not a single value."""
     if path[0] == "answers":
         if len(path) != 2:
-            return UNKNOWN
-        value = draft.interview.answers.get(path[1], UNKNOWN)
-        return UNKNOWN if value is None else value
-    try:
-        value = get_path(draft, ".".join(path))
-    except KeyError:
-        return UNKNOWN
-    if value is None or isinstance(value, BaseModel):
-        return UNKNOWN
-    return value
+            return lambda draft: UNKNOWN
+        question_id = path[1]
+
+        def answer(draft: Draft) -> Any:
+            value = draft.interview.answers.get(question_id)
+            return UNKNOWN if value is None else value
+
+        return answer
+
+    def field(draft: Draft) -> Any:
+        node: Any = draft
+        for part in path:
+            if isinstance(node, dict):
+                if part not in node:
+                    return UNKNOWN
+                node = node[part]
+            elif isinstance(node, BaseModel) and part in type(node).model_fields:
+                node = getattr(node, part)
+            else:
+                return UNKNOWN
+        return UNKNOWN if node is None or isinstance(node, BaseModel) else node
+
+    return field
 
 
 def _truth(value: Any) -> Tri:
     if value is UNKNOWN:
         return None
-    if isinstance(value, bool) or value is None:
-        return bool(value)
-    if isinstance(value, str | list | int):
-        return bool(value)
     return bool(value)
 
 
@@ -258,39 +277,70 @@ def _is_null(node: _Node) -> bool:
     return isinstance(node, _Lit) and node.value is None
 
 
-def _eval(node: _Node, draft: Draft) -> Any:
+def _compile(node: _Node) -> Evaluator:
+    """The node as a function of the draft: parsed once, evaluated for every question shown."""
     if isinstance(node, _Lit):
-        return node.value
+        constant = node.value
+        return lambda draft: constant
     if isinstance(node, _Ref):
-        return _lookup(node.path, draft)
+        return _lookup(node.path)
     if isinstance(node, _Not):
-        inner = _truth(_eval(node.operand, draft))
-        return UNKNOWN if inner is None else not inner
+        operand = _compile(node.operand)
+
+        def negation(draft: Draft) -> Any:
+            inner = _truth(operand(draft))
+            return UNKNOWN if inner is None else not inner
+
+        return negation
     if isinstance(node, _Bool):
-        left = _truth(_eval(node.left, draft))
-        right = _truth(_eval(node.right, draft))
-        decisive = node.op == "or"  # the value that settles the result on its own
-        if left is decisive or right is decisive:
+        return _boolean(node.op == "or", _compile(node.left), _compile(node.right))
+    return _comparison(node)
+
+
+def _boolean(decisive: bool, left: Evaluator, right: Evaluator) -> Evaluator:
+    """``and`` (decisive False) or ``or`` (decisive True): one decisive side settles it."""
+
+    def boolean(draft: Draft) -> Any:
+        first = _truth(left(draft))
+        if first is decisive:
             return decisive
-        if left is None or right is None:
+        second = _truth(right(draft))
+        if second is decisive:
+            return decisive
+        if first is None or second is None:
             return UNKNOWN
         return not decisive
-    left, right = _eval(node.left, draft), _eval(node.right, draft)
-    if node.op in ("==", "!=") and _is_null(node.left) != _is_null(node.right):
+
+    return boolean
+
+
+def _comparison(node: _Cmp) -> Evaluator:
+    op = node.op
+    if op in ("==", "!=") and _is_null(node.left) != _is_null(node.right):
         # "x == null" asks whether x is answered: that is always known.
-        value = right if _is_null(node.left) else left
-        unanswered = value is UNKNOWN or value is None
-        return unanswered if node.op == "==" else not unanswered
-    if left is UNKNOWN or right is UNKNOWN:
-        return UNKNOWN
-    if node.op == "==":
-        return left == right
-    if node.op == "!=":
-        return left != right
-    if isinstance(right, list | tuple | str):
-        found = left in right if isinstance(right, list | tuple) else str(left) in right
-        return found if node.op == "in" else not found
-    return node.op == "not in"
+        value = _compile(node.right if _is_null(node.left) else node.left)
+
+        def answered(draft: Draft) -> bool:
+            unanswered = value(draft) is UNKNOWN
+            return unanswered if op == "==" else not unanswered
+
+        return answered
+    left, right = _compile(node.left), _compile(node.right)
+
+    def comparison(draft: Draft) -> Any:
+        a, b = left(draft), right(draft)
+        if a is UNKNOWN or b is UNKNOWN:
+            return UNKNOWN
+        if op == "==":
+            return a == b
+        if op == "!=":
+            return a != b
+        if isinstance(b, list | tuple | str):
+            found = a in b if isinstance(b, list | tuple) else str(a) in b
+            return found if op == "in" else not found
+        return op == "not in"
+
+    return comparison
 
 
 @lru_cache(maxsize=4096)
