@@ -86,12 +86,6 @@ def on_screen(app: App[Any], widget: Widget | None) -> bool:
     return widget in app.screen._compositor.visible_widgets
 
 
-def newest_bubble(screen: Any) -> Widget | None:
-    """The transcript's newest bubble (its last child; cheaper than a CSS query per frame)."""
-    children = screen.transcript.children
-    return children[-1] if children else None
-
-
 def question_shown(app: App[Any]) -> bool:
     """The interview asks a question and its bubble (the transcript's newest) is painted."""
     from assistant.ui.screens.interview import InterviewScreen
@@ -99,7 +93,8 @@ def question_shown(app: App[Any]) -> bool:
     screen = app.screen
     if not isinstance(screen, InterviewScreen) or screen.current is None:
         return False
-    return on_screen(app, newest_bubble(screen))
+    newest = screen.transcript.newest
+    return newest is not None and newest.drawn
 
 
 # ---------------------------------------------------------------- answering by keys
@@ -164,7 +159,8 @@ async def answer_one(pilot: Pilot[Any], watch: PaintWatch, source: Any) -> tuple
     box = screen.answer_box
     box.set_text(answer_text(source, question))
     await idle(pilot)
-    last = newest_bubble(screen)
+    transcript = screen.transcript
+    last = transcript.newest
     saves = screen.session.saver
     saved_before = saves.saved_at
 
@@ -174,8 +170,8 @@ async def answer_one(pilot: Pilot[Any], watch: PaintWatch, source: Any) -> tuple
             return True
         if screen.current is question:
             return False
-        newest = newest_bubble(screen)
-        return newest is not last and on_screen(app, newest)
+        newest = transcript.newest
+        return newest is not last and newest is not None and newest.drawn
 
     shown = asyncio.ensure_future(watch.until(next_shown))
     start = time.perf_counter()

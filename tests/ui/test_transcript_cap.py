@@ -6,7 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from assistant.ui.widgets import transcript
-from assistant.ui.widgets.transcript import Bubble, Transcript
+from assistant.ui.widgets.transcript import Transcript
 
 
 class OnlyTranscript(App[None]):
@@ -23,5 +23,5 @@ async def test_oldest_bubbles_go_past_the_cap(monkeypatch: pytest.MonkeyPatch, s
         for number in range(said):  # in one go, as the screen says a note and a question
             view.say(str(number))
         await pilot.pause()
-        texts = [str(b.content) for b in view.query(Bubble)]
+        texts = view.texts
     assert texts == [str(n) for n in range(max(0, said - 5), said)]
