@@ -26,6 +26,7 @@ class InterviewBase(Screen[None]):
         self.revisiting = False
         """True while walking through answered questions after /back, /goto or a finding."""
         self.findings: list[Finding] = []
+        self._nav_pending = False
 
     @property
     def transcript(self) -> Transcript:
@@ -43,6 +44,17 @@ class InterviewBase(Screen[None]):
         status.year = self.draft.meta.year
 
     def _refresh_nav(self) -> None:
+        """Bring the sidebar up to date once the screen has shown what changed.
+
+        Calls made while answering one question come to one update, after the next question is
+        on screen: the author reads the conversation first, the sidebar a moment later.
+        """
+        if not self._nav_pending:
+            self._nav_pending = True
+            self.call_after_refresh(self._update_nav)
+
+    def _update_nav(self) -> None:
+        self._nav_pending = False
         marks: dict[str, Severity] = {}
         acknowledged = set(self.draft.acknowledged)
         for finding in self.findings:

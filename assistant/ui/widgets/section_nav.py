@@ -29,6 +29,7 @@ class SectionNav(OptionList):
         super().__init__(*(Option(section_title(k), id=k) for k in SECTION_KEYS), id=id)
         self.progress: dict[str, tuple[int, int]] = {}
         self.marks: dict[str, Severity] = {}
+        self._shown: dict[str, tuple[str, tuple[object, ...]]] = {}
         self.can_focus = True
 
     def show(
@@ -43,7 +44,12 @@ class SectionNav(OptionList):
         if marks is not None:
             self.marks = dict(marks)
         for index, key in enumerate(SECTION_KEYS):
-            self.replace_option_prompt_at_index(index, self._prompt(key))
+            prompt = self._prompt(key)
+            # Each replacement renders the whole list again; Content's == ignores its styles.
+            shown = (prompt.plain, tuple(prompt.spans))
+            if shown != self._shown.get(key):
+                self._shown[key] = shown
+                self.replace_option_prompt_at_index(index, prompt)
         if current in SECTION_KEYS and not self.has_focus:
             self.highlighted = SECTION_KEYS.index(current)
 
