@@ -1,0 +1,70 @@
+"""The transcript: the cap on bubbles, their order, wrapping at each width, what was drawn."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+
+from assistant.ui.widgets import transcript
+from assistant.ui.widgets.transcript import Transcript
+
+
+class OnlyTranscript(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Transcript()
+
+
+@pytest.mark.parametrize("said", [3, 5, 6, 9])
+async def test_oldest_bubbles_go_past_the_cap(monkeypatch: pytest.MonkeyPatch, said: int) -> None:
+    monkeypatch.setattr(transcript, "MAX_BUBBLES", 5)
+    app = OnlyTranscript()
+    async with app.run_test() as pilot:
+        view = app.query_one(Transcript)
+        for number in range(said):  # in one go, as the screen says a note and a question
+            view.say(str(number))
+        await pilot.pause()
+        texts = view.texts
+    assert texts == [str(n) for n in range(max(0, said - 5), said)]
+
+
+async def test_a_bubble_said_before_another_goes_above_it() -> None:
+    app = OnlyTranscript()
+    async with app.run_test() as pilot:
+        view = app.query_one(Transcript)
+        view.say("问题一")
+        asked = view.say("问题二")
+        view.say("回答", "author")
+        view.say("提醒", "warning", before=asked)
+        await pilot.pause()
+        assert view.texts == ["问题一", "提醒", "问题二", "回答"]
+        assert view.newest is not None and view.newest.content.plain == "回答"
+
+
+async def test_bubbles_wrap_again_when_the_width_changes() -> None:
+    app = OnlyTranscript()
+    long = "按申请件数填写整数，没有就填 0。同一申请人提出多项内容的，按本机关登记的件数计算。" * 3
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.query_one(Transcript)
+        view.say(long)
+        await pilot.pause()
+        wide = view.virtual_size.height
+        await pilot.resize_terminal(50, 30)
+        await pilot.pause()
+        narrow = view.virtual_size.height
+        assert narrow > wide
+        lines = [view.render_line(y).text.rstrip() for y in range(narrow)]
+    text = "".join(line.strip(" ▌") for line in lines)
+    assert text.replace(" ", "") == long.replace(" ", "")  # every character, once
+    assert all(line.startswith("▌") for line in lines if line)  # the assistant's edge
+
+
+async def test_the_newest_bubble_is_marked_once_drawn() -> None:
+    app = OnlyTranscript()
+    async with app.run_test(size=(60, 10)) as pilot:
+        view = app.query_one(Transcript)
+        first = view.say("第一条")
+        for number in range(20):
+            view.say(f"第 {number} 条", "author")
+        await pilot.pause()
+        assert view.newest is not None and view.newest.drawn  # the end is kept in view
+        assert not first.drawn  # scrolled past before any frame showed it
