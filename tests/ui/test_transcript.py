@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.app import App, ComposeResult
+from textual.widgets import Static
 
 from assistant.ui.widgets import transcript
 from assistant.ui.widgets.transcript import Transcript
@@ -68,3 +71,35 @@ async def test_the_newest_bubble_is_marked_once_drawn() -> None:
         await pilot.pause()
         assert view.newest is not None and view.newest.drawn  # the end is kept in view
         assert not first.drawn  # scrolled past before any frame showed it
+
+
+class TranscriptAndBox(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Transcript()
+        yield Static("输入框", id="box")
+
+
+async def test_the_end_stays_in_view_when_the_box_below_changes_height() -> None:
+    app = TranscriptAndBox()
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(Transcript)
+        for number in range(30):
+            view.say(f"第 {number} 条")
+        await pilot.pause()
+        box = app.query_one("#box", Static)
+        frames: list[bool] = []  # at each frame: was the newest bubble drawn?
+        display = app._display
+
+        def watched(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None and view.newest is not None:
+                frames.append(view.newest.drawn)
+
+        app._display = watched  # type: ignore[method-assign]
+        for height in (6, 2, 5):
+            frames.clear()
+            box.styles.height = height  # as the answer box does between questions
+            view.say(f"高度 {height}")
+            await pilot.pause()
+            assert frames and frames[0], f"the new bubble waited for a later frame: {frames}"
+            assert view.scroll_y == view.max_scroll_y

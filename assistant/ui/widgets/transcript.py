@@ -152,6 +152,10 @@ class Transcript(ScrollView, can_focus=False):
 
     def _update_size(self) -> None:
         self.virtual_size = Size(self._width, self._height)
+        if self.is_anchored and not self._anchor_released:
+            # Scrolled now, not when the compositor next lays out: the frame that shows the
+            # new bubble is then the next one, not the one after.
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
         self.refresh()
 
     def _relayout(self) -> None:
@@ -163,12 +167,25 @@ class Transcript(ScrollView, can_focus=False):
             line += len(self._lines_of(bubble))
         self._height = line
 
-    def on_resize(self) -> None:
-        width = self.scrollable_content_region.width
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Called by the compositor as it lays the screen out (textual 8.2): wrapping here, not
+        # in on_resize, lets the frame that gives the transcript its size draw the bubbles too.
+        width = size.width - self.styles.gutter.width - self.scrollbar_size_vertical
         if width != self._width:
             self._width = width
             self._relayout()
-            self._update_size()
+            self.set_reactive(Transcript.virtual_size, Size(width, self._height))
+        resized = super()._size_updated(size, self.virtual_size, container_size, layout)
+        if self.is_anchored and not self._anchor_released and self.scroll_y != self.max_scroll_y:
+            # textual anchors a line-API widget to its end with the height it had in the last
+            # frame; when the answer box below has changed height, that is a few lines short.
+            end = self.max_scroll_y
+            self.set_reactive(Transcript.scroll_y, end)
+            self.set_reactive(Transcript.scroll_target_y, end)
+            self.vertical_scrollbar.position = end
+        return resized
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
