@@ -44,10 +44,10 @@ class InterviewBase(Screen[None]):
         status.year = self.draft.meta.year
 
     def _refresh_nav(self) -> None:
-        """Bring the sidebar up to date once the screen has shown what changed.
+        """Bring the sidebar up to date once the handler at work is done.
 
-        Calls made while answering one question come to one update, after the next question is
-        on screen: the author reads the conversation first, the sidebar a moment later.
+        The calls made while answering one question (the answer, the next question) come to
+        one update.
         """
         if not self._nav_pending:
             self._nav_pending = True

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.content import Content
 from textual.message import Message
+from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -69,6 +70,17 @@ class SectionNav(OptionList):
         if width > 4:
             title = wrap_content(title, width)
         return Content.assemble(title, "\n  ", state)
+
+    def _replace_option_prompt(self, index: int, prompt: VisualType) -> None:
+        # textual 8.2 (pinned) forgets how every option was drawn when one prompt changes; the
+        # sidebar changes one section's line per answer, so only that option is drawn again.
+        option = self.get_option_at_index(index)
+        option._set_prompt(prompt)
+        cache = self._option_render_cache  # an LRUCache: no __iter__, hence keys()
+        for key in [key for key in cache.keys() if key[0] is option]:  # noqa: SIM118
+            cache.discard(key)
+        self._line_cache.clear()
+        self.refresh()
 
     def on_resize(self) -> None:
         self.show()

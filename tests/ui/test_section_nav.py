@@ -1,0 +1,60 @@
+"""The sidebar shows each section's progress and marks, redrawn as they change."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from assistant.core.findings import Severity
+from assistant.core.questions import SECTION_KEYS, section_title
+from assistant.ui.widgets.section_nav import SectionNav
+
+
+class OnlyNav(App[None]):
+    def compose(self) -> ComposeResult:
+        yield SectionNav(id="nav")
+
+
+def shown(nav: SectionNav) -> str:
+    return "\n".join(nav.render_line(y).text.rstrip() for y in range(nav.size.height))
+
+
+async def test_the_sidebar_redraws_what_changed_and_keeps_the_rest() -> None:
+    app = OnlyNav()
+    progress = dict.fromkeys(SECTION_KEYS, (0, 3))
+    async with app.run_test(size=(40, 30)) as pilot:
+        nav = app.query_one(SectionNav)
+        nav.show(progress)
+        await pilot.pause()
+        before = shown(nav)
+        assert before.count("0/3") == len(SECTION_KEYS)
+        assert section_title(SECTION_KEYS[0]) in before.replace("\n", "")
+
+        progress[SECTION_KEYS[1]] = (3, 3)
+        nav.show(progress, {SECTION_KEYS[2]: Severity.ERROR})
+        await pilot.pause()
+        after = shown(nav)
+    assert "✔ 3/3" in after
+    assert "✖ 有错误" in after
+    assert after.count("0/3") == len(SECTION_KEYS) - 1  # the other sections as they were
+    assert after.replace("✔ 3/3", "0/3").replace(" ✖ 有错误", "") == before
+
+
+async def test_an_unchanged_sidebar_is_not_redrawn() -> None:
+    app = OnlyNav()
+    progress = dict.fromkeys(SECTION_KEYS, (1, 2))
+    async with app.run_test(size=(40, 30)) as pilot:
+        nav = app.query_one(SectionNav)
+        nav.show(progress)
+        await pilot.pause()
+        replaced: list[int] = []
+        original = nav.replace_option_prompt_at_index
+
+        def spy(index: int, prompt: object) -> SectionNav:
+            replaced.append(index)
+            return original(index, prompt)  # type: ignore[arg-type]
+
+        nav.replace_option_prompt_at_index = spy  # type: ignore[method-assign]
+        nav.show(progress)
+        assert replaced == []
+        nav.show({**progress, SECTION_KEYS[3]: (2, 2)})
+        assert replaced == [3]
