@@ -11,10 +11,10 @@ YOUNG_THRESHOLD = 5000
 """Allocations between collections of young objects (Python's default: 700).
 
 textual makes many short-lived reference cycles on every answer. At Python's default, enough of
-them outlived two young collections that a full collection of the whole heap (every widget of
-the transcript) ran every few answers and stalled the next question by 100-200 ms. Collecting
-young objects less often lets those cycles die young: full collections become some seven times
-rarer, for a few MB more at the peak (BENCHMARKS.md).
+them outlived two young collections that a full collection of the whole heap ran every few
+answers and stalled the next question. Collecting young objects less often lets those cycles
+die young: full collections become some seven times rarer, for a few MB more at the peak
+(BENCHMARKS.md).
 """
 
 
@@ -23,6 +23,9 @@ def run(args: argparse.Namespace) -> int:
     from assistant.ui.app import NianbaoApp
 
     gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    # Modules, classes and the questions live as long as the process: kept out of every later
+    # collection, a full collection walks only what the interview makes.
+    gc.freeze()
     app = NianbaoApp(args.draft, Path.cwd())
     try:
         code = app.run()
