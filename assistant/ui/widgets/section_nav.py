@@ -72,15 +72,22 @@ class SectionNav(OptionList):
         return Content.assemble(title, "\n  ", state)
 
     def _replace_option_prompt(self, index: int, prompt: VisualType) -> None:
-        # textual 8.2 (pinned) forgets how every option was drawn when one prompt changes; the
-        # sidebar changes one section's line per answer, so only that option is drawn again.
+        # textual 8.2 (pinned) forgets how every option was drawn when one prompt changes, and
+        # redraws the whole list. The sidebar changes one section's count per answer: only
+        # that option is drawn again, and only its lines when it keeps its height.
         option = self.get_option_at_index(index)
+        lines = self._line_cache.heights.get(index)
+        first = self._line_cache.index_to_line.get(index)
         option._set_prompt(prompt)
         cache = self._option_render_cache  # an LRUCache: no __iter__, hence keys()
         for key in [key for key in cache.keys() if key[0] is option]:  # noqa: SIM118
             cache.discard(key)
-        self._line_cache.clear()
-        self.refresh()
+        height = str(prompt).count("\n") + 1  # prompts come wrapped to the sidebar's width
+        if lines is not None and first is not None and lines == height:
+            self.refresh_lines(first, lines)
+        else:
+            self._line_cache.clear()
+            self.refresh()
 
     def on_resize(self) -> None:
         self.show()
