@@ -30,6 +30,12 @@ SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
 BASELINE = [PYTHON, "-c", "import pydantic, yaml"]
 FLOOR = [PYTHON, "-c", "import yaml, assistant.core.draft"]
 """What any command reading a draft loads: the pydantic model (built) and PyYAML."""
+ONE_MODEL = [
+    PYTHON,
+    "-c",
+    "import yaml\nfrom pydantic import BaseModel\nclass M(BaseModel):\n    x: int = 0\nM(x=1)",
+]
+"""The least any pydantic-validated draft costs: one model of one field, built and used."""
 CHECK_TARGET = 1.5
 RENDER_TARGET = 2.0
 
@@ -72,6 +78,7 @@ def measure(runs: int, mode: str) -> list[Row]:
     measures = {
         "baseline": lambda: run_process(BASELINE, mode=mode).seconds,
         "floor": lambda: run_process(FLOOR, mode=mode).seconds,
+        "one model": lambda: run_process(ONE_MODEL, mode=mode).seconds,
     }
     for name, (argv, _) in cmds.items():
         measures[name] = lambda argv=argv: run_process(argv, mode=mode).seconds  # type: ignore[misc]
@@ -80,6 +87,15 @@ def measure(runs: int, mode: str) -> list[Row]:
     base_text = spread(base) + ' `python -c "import pydantic, yaml"`'
     rows = [
         Row(
+            "2. (floor) a pydantic model of one field, built and used, and PyYAML",
+            mode,
+            spread(samples["one model"]),
+            base_text,
+            spread(ratios(samples["one model"], base), times),
+            "",
+            "",
+        ),
+        Row(
             '2. (floor) `python -c "import yaml, assistant.core.draft"`',
             mode,
             spread(samples["floor"]),
@@ -87,7 +103,7 @@ def measure(runs: int, mode: str) -> list[Row]:
             spread(ratios(samples["floor"], base), times),
             "",
             "",
-        )
+        ),
     ]
     for name, (_, target) in cmds.items():
         ratio = ratios(samples[name], base)
