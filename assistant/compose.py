@@ -74,6 +74,7 @@ def environment() -> jinja2.Environment:
     import jinja2
 
     from assistant.resources import prompts_dir
+    from assistant.templatecache import template_cache
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(prompts_dir() / "compose"),
@@ -83,6 +84,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         finalize=_given,
+        bytecode_cache=template_cache(),
     )
     env.filters["clause"] = _clause
     env.filters["sentence"] = _sentence

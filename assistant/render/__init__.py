@@ -186,6 +186,7 @@ def environment() -> jinja2.Environment:
 
     from assistant.render import markdown, text
     from assistant.resources import templates_dir
+    from assistant.templatecache import template_cache
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
@@ -197,6 +198,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=template_cache(),
     )
     env.filters["md"] = markdown.escape
     env.filters["md_table"] = markdown.pipe_table
