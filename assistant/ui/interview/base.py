@@ -43,17 +43,22 @@ class InterviewBase(Screen[None]):
         status.agency = self.draft.meta.agency or ""
         status.year = self.draft.meta.year
 
-    def _refresh_nav(self) -> None:
-        """Bring the sidebar up to date once the handler at work is done.
+    NAV_DELAY = 0.05
+    """Seconds from an answer to the sidebar's update (see ``_refresh_nav``)."""
 
-        The calls made while answering one question (the answer, the next question) come to
-        one update.
+    def _refresh_nav(self) -> None:
+        """Bring the sidebar up to date a moment after the conversation.
+
+        The calls made while answering one question come to one update, made once the next
+        question is on screen: the author reads the conversation first, and counting every
+        section's answers in the same frame would make the question appear later.
         """
         if not self._nav_pending:
             self._nav_pending = True
-            self.call_after_refresh(self._update_nav)
+            self.set_timer(self.NAV_DELAY, self._update_nav, name="sidebar")
 
     def _update_nav(self) -> None:
+        """The sidebar now: progress per section, marks where checks failed, the current one."""
         self._nav_pending = False
         marks: dict[str, Severity] = {}
         acknowledged = set(self.draft.acknowledged)

@@ -97,7 +97,7 @@ class CheckingMixin(InterviewBase):
         if event.draft is not self.draft and not event.announce:
             return
         self.findings = event.findings
-        self._refresh_nav()
+        self._update_nav()  # a check ends between answers: no frame to keep free
         if event.announce:
             self.transcript.say(text.findings_summary(event.findings), "note")
         if event.draft is self.draft:

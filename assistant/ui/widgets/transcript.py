@@ -134,11 +134,6 @@ class Transcript(ScrollView, can_focus=False):
         return bubble
 
     @property
-    def bubbles(self) -> list[Bubble]:
-        """The bubbles shown, oldest first."""
-        return list(self._bubbles)
-
-    @property
     def newest(self) -> Bubble | None:
         """The bubble said last (at the end of the transcript), if any."""
         return self._bubbles[-1] if self._bubbles else None
