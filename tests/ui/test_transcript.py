@@ -103,3 +103,27 @@ async def test_the_end_stays_in_view_when_the_box_below_changes_height() -> None
             await pilot.pause()
             assert frames and frames[0], f"the new bubble waited for a later frame: {frames}"
             assert view.scroll_y == view.max_scroll_y
+
+
+async def test_after_reading_back_a_new_bubble_brings_the_end_into_view() -> None:
+    app = OnlyTranscript()
+    async with app.run_test(size=(60, 12)) as pilot:
+        view = app.query_one(Transcript)
+        for number in range(30):
+            view.say(f"第 {number} 条")
+        await pilot.pause()
+        for _ in range(3):  # as a mouse wheel does
+            view._scroll_up_for_pointer(animate=False)
+        await pilot.pause()
+        assert view.scroll_y < view.max_scroll_y  # the author reads back; nothing moves it
+        view.scroll_end(animate=False, immediate=True)  # back at the end by hand...
+        await pilot.pause()
+        view._scroll_up_for_pointer(animate=False)  # ...and up once more
+        await pilot.pause()
+        newest = view.say("下一个问题")
+        await pilot.pause()
+        assert newest.drawn
+        assert view.scroll_y == view.max_scroll_y
+        view.say("再下一个问题")  # and it keeps following
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y

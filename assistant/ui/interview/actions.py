@@ -62,11 +62,24 @@ def _bindings() -> list[BindingType]:
 class ActionsMixin(AskingMixin):
     """What the author can do besides answering: a key, or a command typed in the input."""
 
-    BINDINGS: ClassVar[list[BindingType]] = _bindings()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_bindings(),
+        # Reading back through the conversation from the keyboard (the editor, when focused,
+        # keeps these keys for its own cursor).
+        Binding("pageup", "scroll_transcript(-1)", "往上翻", show=False),
+        Binding("pagedown", "scroll_transcript(1)", "往下翻", show=False),
+    ]
+
+    def action_scroll_transcript(self, pages: int) -> None:
+        if pages < 0:
+            self.transcript.scroll_page_up(animate=False)
+        else:
+            self.transcript.scroll_page_down(animate=False)
 
     @on(AnswerBox.Submitted)
     def _submitted(self, event: AnswerBox.Submitted) -> None:
         event.stop()
+        self.transcript.follow()  # the question being answered, not what was read back
         if is_help_request(event.text):
             self.answer_box.set_text(self.answer_box.prefill)
             self.action_why()

@@ -147,11 +147,23 @@ class Transcript(ScrollView, can_focus=False):
 
     def _update_size(self) -> None:
         self.virtual_size = Size(self._width, self._height)
-        if self.is_anchored and not self._anchor_released:
-            # Scrolled now, not when the compositor next lays out: the frame that shows the
-            # new bubble is then the next one, not the one after.
-            self.scroll_end(animate=False, immediate=True, x_axis=False)
+        self.follow()
         self.refresh()
+
+    def follow(self) -> None:
+        """Show the end and keep it in view as bubbles arrive.
+
+        Whatever the author scrolled back to read, what is said next (or the answer they just
+        gave) is what they need. Scrolled now, not when the compositor next lays out, so the
+        frame that shows a new bubble is the next one, not the one after.
+        """
+        self._anchor_released = False
+        self.scroll_end(animate=False, immediate=True, x_axis=False)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # ScrollView's watcher skips this: back at the end by hand, follow the end again.
+        self._check_anchor()
 
     def _relayout(self) -> None:
         """Every bubble's first line again (after an insertion, a pruning or a new width)."""
