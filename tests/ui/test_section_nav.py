@@ -61,3 +61,14 @@ async def test_an_unchanged_sidebar_is_not_redrawn() -> None:
         assert replaced == []
         nav.show({**progress, SECTION_KEYS[3]: (2, 2)})
         assert replaced == [3]
+
+
+async def test_a_complete_section_with_an_error_shows_no_tick() -> None:
+    app = OnlyNav()
+    async with app.run_test(size=(40, 30)) as pilot:
+        nav = app.query_one(SectionNav)
+        nav.show(dict.fromkeys(SECTION_KEYS, (2, 2)), {SECTION_KEYS[0]: Severity.ERROR})
+        await pilot.pause()
+        lines = shown(nav).splitlines()
+    assert "2/2 ✖ 有错误" in lines[1] and "✔" not in lines[1]
+    assert "✔ 2/2" in lines[3]

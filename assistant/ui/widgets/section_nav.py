@@ -56,11 +56,11 @@ class SectionNav(OptionList):
 
     def _prompt(self, key: str) -> Content:
         answered, required = self.progress.get(key, (0, 0))
-        if required and answered >= required:
-            state = Content.styled(f"✔ {answered}/{required}", "$success")
-        else:
-            state = Content.styled(f"{answered}/{required}", "$text-muted")
         mark = self.marks.get(key)
+        if required and answered >= required and mark is not Severity.ERROR:
+            state = Content.styled(f"✔ {answered}/{required}", "$success")
+        else:  # all answered but an error to fix is not done: no tick beside the ✖
+            state = Content.styled(f"{answered}/{required}", "$text-muted")
         if mark is Severity.ERROR:
             state = Content.assemble(state, " ", Content.styled("✖ 有错误", "$error"))
         elif mark is Severity.WARNING:
