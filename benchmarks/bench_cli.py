@@ -75,35 +75,27 @@ def textual_free(mode: str) -> bool:
 def measure(runs: int, mode: str) -> list[Row]:
     """Figures 2 and 3 in bytecode ``mode``."""
     cmds = commands()
-    measures = {
-        "baseline": lambda: run_process(BASELINE, mode=mode).seconds,
-        "floor": lambda: run_process(FLOOR, mode=mode).seconds,
-        "one model": lambda: run_process(ONE_MODEL, mode=mode).seconds,
+    floors = {
+        "2. (floor) a pydantic model of one field, built and used, and PyYAML": ONE_MODEL,
+        '2. (floor) `python -c "import yaml, assistant.core.draft"`': FLOOR,
     }
-    for name, (argv, _) in cmds.items():
+    measures = {"baseline": lambda: run_process(BASELINE, mode=mode).seconds}
+    for name, argv in [*floors.items(), *((n, a) for n, (a, _) in cmds.items())]:
         measures[name] = lambda argv=argv: run_process(argv, mode=mode).seconds  # type: ignore[misc]
     samples = interleave(runs, **measures)
     base = samples["baseline"]
     base_text = spread(base) + ' `python -c "import pydantic, yaml"`'
     rows = [
         Row(
-            "2. (floor) a pydantic model of one field, built and used, and PyYAML",
+            name,
             mode,
-            spread(samples["one model"]),
+            spread(samples[name]),
             base_text,
-            spread(ratios(samples["one model"], base), times),
+            spread(ratios(samples[name], base), times),
             "",
             "",
-        ),
-        Row(
-            '2. (floor) `python -c "import yaml, assistant.core.draft"`',
-            mode,
-            spread(samples["floor"]),
-            base_text,
-            spread(ratios(samples["floor"], base), times),
-            "",
-            "",
-        ),
+        )
+        for name in floors
     ]
     for name, (_, target) in cmds.items():
         ratio = ratios(samples[name], base)
