@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from assistant.ui.app import NianbaoApp
 
     gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-    # Modules, classes and the questions live as long as the process: kept out of every later
+    # The modules and classes imported so far live as long as the process: kept out of every later
     # collection, a full collection walks only what the interview makes.
     gc.freeze()
     app = NianbaoApp(args.draft, Path.cwd())
