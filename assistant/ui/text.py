@@ -137,8 +137,7 @@ def greeting(session: Session, draft: Draft, questions: Sequence[Question]) -> s
     ]
     if remaining:
         lines.append("还需要回答：" + "；".join(remaining))
-    else:
-        lines.append("所有必答问题都已回答，可以审阅并生成报告（Ctrl+R）。")
+    # With nothing left, the interview says so itself (ALL_DONE) right after this greeting.
     if draft.interview.skipped:
         lines.append(f"另有 {len(draft.interview.skipped)} 道跳过的问题，最后会列出。")
     return "\n".join(lines)

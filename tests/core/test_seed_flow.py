@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import SEED
+from pathlib import Path
 
 from assistant.core import flow
 from assistant.core.checks import blocking_findings
 from assistant.core.questions import load_questions
 from assistant.store import load_draft
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "shenyang-2024.nianbao.yaml"
 
 
 def test_the_example_has_every_question_answered_or_passed() -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pilot_helpers import answer, interview, make_app, settle
 
+SEED = Path(__file__).resolve().parents[2] / "examples" / "shenyang-2024.nianbao.yaml"
+
 
 async def test_page_up_reads_back_and_the_next_answer_comes_back(draft_path: Path) -> None:
     app = make_app(draft_path)
@@ -30,3 +32,20 @@ async def test_page_up_reads_back_and_the_next_answer_comes_back(draft_path: Pat
         assert view.scroll_y == view.max_scroll_y
         assert view.newest is not None and view.newest.drawn
         assert asked is not None
+
+
+async def test_a_finished_draft_says_it_is_finished_once(tmp_path: Path) -> None:
+    import shutil
+
+    from assistant.ui import text
+
+    path = tmp_path / "例子.nianbao.yaml"
+    shutil.copy(SEED, path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # from the review back to the conversation
+        await settle(pilot)
+        said = "\n".join(interview(app).transcript.texts)
+    assert said.count("所有必答问题都已回答") == 1
+    assert text.ALL_DONE in said
