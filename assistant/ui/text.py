@@ -18,6 +18,7 @@ from assistant.render import describe_finding
 from assistant.ui.session import Session, display_path
 
 ALL_DONE = "所有必答问题都已回答。接下来请审阅检查结果并生成报告（Ctrl+R）。"
+ALREADY_THERE = "现在这道题就是第一道还没回答的问题，请在下面回答。"
 NOTHING_TO_ANSWER = "现在没有待回答的问题。按 Ctrl+R 审阅并生成报告，或输入 /goto <部分> 修改回答。"
 READ_ONLY_REFUSED = (
     "只读模式：这份草稿正被另一个会话使用，回答不会保存。按 Ctrl+O 可另存为新文件后继续编辑。"

@@ -49,3 +49,20 @@ async def test_a_finished_draft_says_it_is_finished_once(tmp_path: Path) -> None
         said = "\n".join(interview(app).transcript.texts)
     assert said.count("所有必答问题都已回答") == 1
     assert text.ALL_DONE in said
+
+
+async def test_continue_on_the_first_open_question_does_not_ask_it_again(draft_path: Path) -> None:
+    from assistant.ui import text
+
+    app = make_app(draft_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        screen = interview(app)
+        asked = screen.current
+        assert asked is not None
+        before = len(screen.transcript.texts)
+        await answer(pilot, "/continue")
+        await settle(pilot)
+        said = screen.transcript.texts[before:]
+        assert screen.current is asked
+    assert said == [text.ALREADY_THERE]

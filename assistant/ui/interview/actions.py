@@ -176,6 +176,11 @@ class ActionsMixin(AskingMixin):
         self.goto_section(event.section)
 
     def action_resume(self) -> None:
+        following = flow.next_question(self.draft, self.questions)
+        if following is not None and following is self.current and not self.revisiting:
+            self.transcript.say(text.ALREADY_THERE, "note")  # not the same question again
+            self.answer_box.focus_editor()
+            return
         self.revisiting = False
         self._go_on(None)
 
