@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import answer, interview, make_app, settle
-
-SEED = Path(__file__).resolve().parents[2] / "examples" / "shenyang-2024.nianbao.yaml"
+from pilot_helpers import SEED_PATH, answer, interview, make_app, settle
 
 
 async def test_page_up_reads_back_and_the_next_answer_comes_back(draft_path: Path) -> None:
@@ -40,7 +38,7 @@ async def test_a_finished_draft_says_it_is_finished_once(tmp_path: Path) -> None
     from assistant.ui import text
 
     path = tmp_path / "例子.nianbao.yaml"
-    shutil.copy(SEED, path)
+    shutil.copy(SEED_PATH, path)
     app = make_app(path)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
