@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.commands.plain import Console, PlainSession, section_key
+from assistant.commands.plain import Console, PlainSession
 from assistant.core.draft import Draft
-from assistant.core.questions import load_questions
+from assistant.interview.commands import resolve_section
+from assistant.promptfiles import load_questions
 from assistant.render import render_report
 from assistant.store import DraftLock, load_draft, save_draft
 
@@ -162,7 +163,7 @@ def test_commands(tmp_path: Path) -> None:
     lines = ["?", "/help", "/skip", "/goto 十", "/nope", "/check", "/quit", "never read"]
     plain, out = session(tmp_path / "d.nianbao.yaml", lines)
     assert "为什么问：" in out and "示例：沈阳市人民政府外事办公室" in out
-    assert "/goto 章节" in out
+    assert "/goto <部分>" in out
     assert "已跳过" in out and plain.draft.interview.skipped == ["agency"]
     assert "没有找到“十”这一部分" in out
     assert "没有“/nope”这个命令" in out
@@ -229,7 +230,7 @@ def test_an_existing_report_is_not_overwritten_without_asking(tmp_path: Path) ->
     ],
 )
 def test_section_words(word: str, key: str | None) -> None:
-    assert section_key(word) == key
+    assert resolve_section(word) == key
 
 
 def test_drafting_help_composes_and_the_author_accepts_or_replaces(tmp_path: Path) -> None:

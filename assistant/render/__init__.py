@@ -181,29 +181,20 @@ def _writer(spec: OutputFormat) -> Callable[[Draft], bytes]:
 
 @cache
 def environment() -> jinja2.Environment:
-    """The one jinja2 environment: StrictUndefined, autoescape for *.html.j2, our filters."""
-    import jinja2
-
+    """The report environment: autoescape for *.html.j2, the table filters."""
     from assistant.render import markdown, text
+    from assistant.render.jinja import make_environment
     from assistant.resources import templates_dir
-    from assistant.templatecache import template_cache
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir()),
-        undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html.j2",), default_for_string=False, default=False
-        ),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-        bytecode_cache=template_cache(),
+    return make_environment(
+        templates_dir(),
+        filters={
+            "md": markdown.escape,
+            "md_table": markdown.pipe_table,
+            "text_table": text.text_table,
+        },
+        html_autoescape=True,
     )
-    env.filters["md"] = markdown.escape
-    env.filters["md_table"] = markdown.pipe_table
-    env.filters["text_table"] = text.text_table
-    return env
 
 
 __all__ = [

@@ -15,14 +15,15 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, Provider
 
-from assistant.core.questions import Question, load_questions
+from assistant.core.questions import Question
 from assistant.errors import NianbaoError
+from assistant.interview.session import Session
+from assistant.promptfiles import load_questions
 from assistant.ui.opening import open_session
 from assistant.ui.palette import NianbaoCommands
 from assistant.ui.screens.choice import Choice, ChoiceScreen
 from assistant.ui.screens.interview import InterviewScreen
 from assistant.ui.screens.launcher import LauncherScreen
-from assistant.ui.session import Session
 
 SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 

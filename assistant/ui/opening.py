@@ -15,9 +15,9 @@ from textual.app import App
 from assistant import store
 from assistant.core.draft import Draft
 from assistant.errors import DraftLoadError, DraftLockedError, NianbaoError
+from assistant.interview.session import Session, draft_stem
 from assistant.ui.screens.ask_path import AskPathScreen
 from assistant.ui.screens.choice import Choice, ChoiceScreen
-from assistant.ui.session import Session, draft_stem
 
 READ_ONLY = Choice("read-only", "以只读方式打开", "r", "primary")
 QUIT = Choice("quit", "退出", "q")

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from assistant.ui.commands import COMMANDS, CommandSpec
+from assistant.interview.commands import COMMANDS, CommandSpec
 
 NO_MATCH = "没有找到这个命令，按 Enter 列出全部命令和按键"
 

@@ -1,5 +1,5 @@
-"""What the assistant says: every Chinese sentence of the terminal UI, and the bubbles built
-from what the flow engine returns. Kept apart so the screens read as behaviour."""
+"""What the terminal UI says besides the interview's own messages (``interview.messages``):
+the bubbles, the save and review sentences. Kept apart so the screens read as behaviour."""
 
 from __future__ import annotations
 
@@ -9,38 +9,19 @@ from pathlib import Path
 
 from textual.content import Content
 
-from assistant.core import flow
-from assistant.core.draft import Draft
 from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
-from assistant.core.questions import Kind, Question, section_title
+from assistant.core.questions import Kind, Question
 from assistant.errors import NianbaoError
+from assistant.interview.messages import MULTILINE_KINDS
+from assistant.interview.session import display_path
 from assistant.render import describe_finding
-from assistant.ui.session import Session, display_path
 
-ALL_DONE = "所有必答问题都已回答。接下来请审阅检查结果并生成报告（Ctrl+R）。"
-ALREADY_THERE = "现在这道题就是第一道还没回答的问题，请在下面回答。"
-NOTHING_TO_ANSWER = "现在没有待回答的问题。按 Ctrl+R 审阅并生成报告，或输入 /goto <部分> 修改回答。"
-READ_ONLY_REFUSED = (
-    "只读模式：这份草稿正被另一个会话使用，回答不会保存。按 Ctrl+O 可另存为新文件后继续编辑。"
-)
-AT_START = "已经是第一题了。"
-KEPT = "保留原来的回答，继续下一题。"
-SKIPPED = "好的，这题稍后再答（最后会列出）。"
-GOTO_HINT = "请在左侧用 ↑↓ 选择部分，按 Enter 跳转；也可以输入 /goto 三。"
-MULTILINE_KINDS = (Kind.NARRATIVE, Kind.LINES)
-"""Kinds answered in the multi-line editor, where Enter makes a new line and Ctrl+S submits."""
 SAVE_RECOVERED = "草稿已重新保存成功，没有丢失任何回答。"
 SAVE_AS_PROMPT = "新的草稿文件名（完整路径，或相对于当前草稿所在的文件夹）："
-HELP_TITLE = "可用的命令（在输入框中输入，或按对应的键；Ctrl+P 打开命令面板）："
 NO_QUESTION_FOR_FINDING = "这一项没有对应的单个问题，请按修改方法在相应部分修改。"
 DRAFT_NOTE = (
     "以下是根据您的回答起草的段落，可直接提交、修改或全部替换（Ctrl+S 提交，F7 全选后输入即替换）："
 )
-NO_PRIOR_TEXT = (
-    "这道题没有上一年度的写法可看（用 nianbao next-year 从上一年的草稿或年报开始时才有）。"
-)
-LONG_ANSWER_SHOWN = 300
-"""A longer author bubble shows its start and the length."""
 
 
 def submit_key(question: Question | None) -> str:
@@ -93,13 +74,6 @@ def question_bubble(question: Question) -> Content:
     return Content.assemble(*parts)
 
 
-def author_bubble(answer: str) -> Content:
-    """The accepted answer as it is stored, shortened when very long."""
-    if len(answer) > LONG_ANSWER_SHOWN:
-        return Content(f"{answer[:LONG_ANSWER_SHOWN]}…（共 {len(answer)} 字）")
-    return Content(answer)
-
-
 def why_bubble(question: Question) -> Content:
     return Content.assemble(
         Content.styled("为什么问：", "bold"),
@@ -107,53 +81,6 @@ def why_bubble(question: Question) -> Content:
         "\n",
         Content.styled("示例：", "bold"),
         question.example,
-    )
-
-
-def greeting(session: Session, draft: Draft, questions: Sequence[Question]) -> str:
-    """Hello for a new draft; 欢迎回来 with where the author left off and what remains."""
-    progress = flow.progress(draft, questions)
-    answered = sum(a for a, _ in progress.values())
-    lines: list[str] = []
-    if session.read_only:
-        lines.append(
-            f"以只读方式打开 {display_path(session.path)}：可以浏览、预览和检查，回答不会保存。"
-        )
-    if session.is_new or answered == 0:
-        lines += [
-            "您好！我是年报助手，会按报告的顺序一题一题地询问政府信息公开工作年度报告的内容。",
-            f"每个回答都会立即保存到 {display_path(session.path)}，"
-            "随时可以退出，下次打开会从这里继续。",
-            "F1 查看为什么问这道题和示例；输入 /help 查看全部命令。",
-        ]
-        return "\n".join(lines)
-    lines.append(f"欢迎回来！草稿：{display_path(session.path)}")
-    following = flow.next_question(draft, questions)
-    if following is not None:
-        lines.append(f"上次答到：{section_title(following.section)} —— {following.ask}")
-    remaining = [
-        f"{section_title(key)}（{required - done} 项）"
-        for key, (done, required) in progress.items()
-        if required > done
-    ]
-    if remaining:
-        lines.append("还需要回答：" + "；".join(remaining))
-    # With nothing left, the interview says so itself (ALL_DONE) right after this greeting.
-    if draft.interview.skipped:
-        lines.append(f"另有 {len(draft.interview.skipped)} 道跳过的问题，最后会列出。")
-    return "\n".join(lines)
-
-
-def deferred_list(questions: Sequence[Question]) -> str:
-    lines = ["下面这些问题您选择了稍后再答，现在逐一补上（仍可按 Ctrl+N 暂时跳过）："]
-    lines += [f"{n}. {section_title(q.section)}：{q.ask}" for n, q in enumerate(questions, 1)]
-    return "\n".join(lines)
-
-
-def deferred_left(count: int) -> str:
-    return (
-        f"还有 {count} 道跳过的问题没有回答，报告需要它们。审阅页会列出它们，"
-        "选中后按 Enter 即可回答。"
     )
 
 
@@ -211,24 +138,6 @@ def short_reason(error: NianbaoError) -> str:
 
 def save_state_failing(error: NianbaoError) -> str:
     return f"未保存：{short_reason(error)}，正在重试…"
-
-
-def unknown_command(typed: str) -> str:
-    return f"没有“{typed}”这个命令。输入 /help 查看可用的命令。"
-
-
-def unknown_section(typed: str) -> str:
-    return f"没有找到“{typed}”这一部分。请输入 一 到 六，或“基本信息”，例如 /goto 三。"
-
-
-def section_empty(section: str) -> str:
-    return f"{section_title(section)}目前没有需要回答的问题。"
-
-
-def one_line(answer: str, limit: int = 60) -> str:
-    """An answer on one line for the review list: line breaks shown as ⏎, long text cut."""
-    flat = answer.replace("\n", " ⏎ ")
-    return flat if len(flat) <= limit else f"{flat[:limit]}…（共 {len(answer)} 字）"
 
 
 def short_ask(ask: str, limit: int = 24) -> str:

@@ -13,7 +13,8 @@ from assistant.core import flow
 from assistant.core import format as fmt
 from assistant.core.answers import AnswerError
 from assistant.core.draft import ApplicantCounts, Draft, get_path, set_path
-from assistant.core.questions import Kind, Question, load_questions
+from assistant.core.questions import Kind, Question
+from assistant.promptfiles import load_questions
 
 QUESTIONS = load_questions()
 BY_ID = {q.id: q for q in QUESTIONS}

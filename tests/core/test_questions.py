@@ -15,9 +15,8 @@ from assistant.core.questions import (
     Option,
     QuestionsError,
     build_questions,
-    load_questions,
 )
-from assistant.promptfiles import read_prompt_file
+from assistant.promptfiles import load_questions, read_prompt_file
 
 GOOD = """\
 - id: has_things

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assistant.core import flow
 from assistant.core.checks import blocking_findings
-from assistant.core.questions import load_questions
+from assistant.promptfiles import load_questions
 from assistant.store import load_draft
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "shenyang-2024.nianbao.yaml"

@@ -8,7 +8,8 @@ import pytest
 from pilot_helpers import SEED_PATH
 
 from assistant.core.draft import Draft
-from assistant.core.questions import Question, load_questions
+from assistant.core.questions import Question
+from assistant.promptfiles import load_questions
 from assistant.store import load_draft
 
 

@@ -15,6 +15,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 from assistant.core import flow
 from assistant.core.draft import Draft
 from assistant.core.questions import Question
+from assistant.interview.drafting import proposal
 from assistant.store import load_draft
 from assistant.ui.app import NianbaoApp
 from assistant.ui.screens.interview import InterviewScreen
@@ -124,7 +125,7 @@ def answered_until(
         elif seed is not None:
             reply = seed_answer(seed, question)
         else:
-            reply = flow.proposal(draft, question) or ""  # Enter on what is proposed
+            reply = proposal(draft, question, questions) or ""  # Enter on what is proposed
         draft = flow.apply_answer(draft, question, reply, questions)
     assert stop is None, f"{stop} is never asked"
     return draft

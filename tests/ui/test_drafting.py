@@ -10,10 +10,10 @@ from textual import events
 
 from assistant import store
 from assistant.commands.next_year import next_year
-from assistant.compose import compose
 from assistant.core import flow
 from assistant.core.draft import Draft
 from assistant.core.questions import Question
+from assistant.render.compose import compose
 from assistant.ui import text
 from assistant.ui.screens.review import ReviewScreen
 from assistant.ui.widgets.prior_text import PriorText

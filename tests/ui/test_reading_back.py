@@ -35,7 +35,7 @@ async def test_page_up_reads_back_and_the_next_answer_comes_back(draft_path: Pat
 async def test_a_finished_draft_says_it_is_finished_once(tmp_path: Path) -> None:
     import shutil
 
-    from assistant.ui import text
+    from assistant.interview import messages
 
     path = tmp_path / "例子.nianbao.yaml"
     shutil.copy(SEED_PATH, path)
@@ -46,11 +46,11 @@ async def test_a_finished_draft_says_it_is_finished_once(tmp_path: Path) -> None
         await settle(pilot)
         said = "\n".join(interview(app).transcript.texts)
     assert said.count("所有必答问题都已回答") == 1
-    assert text.ALL_DONE in said
+    assert messages.all_done(keys=True) in said
 
 
 async def test_continue_on_the_first_open_question_does_not_ask_it_again(draft_path: Path) -> None:
-    from assistant.ui import text
+    from assistant.interview import messages
 
     app = make_app(draft_path)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -63,4 +63,4 @@ async def test_continue_on_the_first_open_question_does_not_ask_it_again(draft_p
         await settle(pilot)
         said = screen.transcript.texts[before:]
         assert screen.current is asked
-    assert said == [text.ALREADY_THERE]
+    assert said == [messages.ALREADY_THERE]

@@ -15,8 +15,8 @@ from assistant import store
 from assistant.core import flow
 from assistant.core.draft import Draft
 from assistant.core.questions import Question
+from assistant.interview.session import DraftSaver
 from assistant.ui.screens import review
-from assistant.ui.session import DraftSaver
 
 FIXED = dt.datetime(2025, 1, 20, 18, 42)
 

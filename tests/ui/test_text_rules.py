@@ -6,9 +6,15 @@ import pytest
 from rich.cells import cell_len
 from textual.content import Content
 
-from assistant.core.questions import Question, load_questions
+from assistant.core.questions import Question
+from assistant.interview.commands import (
+    is_help_request,
+    parse_command,
+    resolve_section,
+    strip_prefill,
+)
+from assistant.promptfiles import load_questions
 from assistant.ui import text as ui_text
-from assistant.ui.commands import is_help_request, parse_command, resolve_section, strip_prefill
 from assistant.ui.wrap import NO_END, NO_START, wrap_content
 
 

@@ -1,13 +1,14 @@
 """``nianbao --plain DRAFT``: the interview as plain line-by-line prompts on stdin/stdout.
 
-For screen readers, pipes and scripts. Same engine as the terminal UI (``core.flow``), no
-textual. Every accepted answer is saved at once; end of input saves and exits cleanly. When
-everything is answered, the checks run, warnings are acknowledged one by one, and the report is
-written next to the draft (or where the author says).
+For screen readers, pipes and scripts. A thin view over the same driver as the terminal UI
+(``assistant.interview``), no textual. Every accepted answer is saved at once; end of input
+saves and exits. When everything is answered, the checks run, warnings are acknowledged one by
+one, and the report is written next to the draft (or where the author says). A draft another
+session holds may be opened read-only.
 
-- :mod:`.console`: line input and output, ``/goto`` words;
-- :mod:`.session`: ``PlainSession``, the prompt loop and its commands;
-- :mod:`.review`: checks, acknowledgements and rendering at the end.
+- :mod:`.console`: line input and output;
+- :mod:`.session`: ``PlainSession``, the prompt loop showing the driver's replies;
+- :mod:`.review`: the checks, acknowledgements and rendering at the end, saving and leaving.
 """
 
 from __future__ import annotations
@@ -17,12 +18,20 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from assistant.commands.plain.console import NARRATIVE_END, Console, section_key
+from assistant.commands.plain.console import NARRATIVE_END, Console, _EndOfInput
 from assistant.commands.plain.review import FORMATS
-from assistant.commands.plain.session import HELP, PlainSession
+from assistant.commands.plain.session import PlainSession
+from assistant.core.answers import AnswerError, parse_yesno
 from assistant.core.draft import Draft
+from assistant.errors import DraftLockedError
+from assistant.store import DraftLock
 
-__all__ = ["FORMATS", "HELP", "NARRATIVE_END", "Console", "PlainSession", "run", "section_key"]
+__all__ = ["FORMATS", "NARRATIVE_END", "Console", "PlainSession", "run"]
+
+READ_ONLY_OFFER = (
+    "可以以只读方式打开：能浏览、检查和预览，但回答不会保存（可以用 /saveas 另存为新文件后继续）。"
+    "要以只读方式打开吗？（是/否）"
+)
 
 
 def _utf8(stream: TextIO) -> TextIO:
@@ -32,10 +41,37 @@ def _utf8(stream: TextIO) -> TextIO:
     return stream
 
 
+def _lock(path: Path, console: Console) -> tuple[DraftLock | None, bool]:
+    """(the lock, read_only): a draft in use is offered read-only; DraftLockedError if not."""
+    lock = DraftLock(path)
+    try:
+        lock.acquire()
+    except DraftLockedError as error:
+        console.say(str(error))
+        if not path.exists() or not _ask_yes(console, READ_ONLY_OFFER):
+            raise
+        return None, True
+    return lock, False
+
+
+def _ask_yes(console: Console, prompt: str) -> bool:
+    """A yes/no answer; False at the end of input."""
+    while True:
+        console.say(prompt)
+        try:
+            text = console.ask("> ")
+        except _EndOfInput:
+            return False
+        try:
+            return parse_yesno(text)
+        except AnswerError as error:
+            console.say(f"！{error}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the plain interview on ``args.draft`` (created when missing); exit code."""
-    from assistant.core.questions import load_questions
-    from assistant.store import DraftLock, load_draft
+    from assistant.promptfiles import load_questions
+    from assistant.store import load_draft
 
     path: Path | None = args.draft
     if path is None:
@@ -43,6 +79,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     draft = load_draft(path) if path.exists() else Draft()
     console = Console(_utf8(sys.stdin), _utf8(sys.stdout))
-    with DraftLock(path):
-        session = PlainSession(path, draft, load_questions(), console)
+    lock, read_only = _lock(path, console)
+    session = PlainSession(path, draft, load_questions(), console, read_only=read_only, lock=lock)
+    try:
         return session.run()
+    finally:
+        session.session.close()

@@ -1,12 +1,9 @@
-"""Line-by-line input and output for the plain interview, and the words ``/goto`` understands."""
+"""Line-by-line input and output for the plain interview."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TextIO
-
-from assistant.core.format import SECTIONS
-from assistant.core.questions import META_TITLE, SECTION_KEYS
 
 NARRATIVE_END = "."
 
@@ -46,20 +43,5 @@ class Console:
         return "\n".join(lines)
 
 
-def section_key(word: str) -> str | None:
-    """The section meant by ``/goto`` words: 三, 3, applications, 基本信息, 三、收到和…"""
-    word = word.strip().rstrip("、")
-    if word in SECTION_KEYS:
-        return word
-    if word in (META_TITLE, "0", "〇", "零"):
-        return "meta"
-    for index, section in enumerate(SECTIONS, start=1):
-        if word in (section.number, str(index), section.title, section.name):
-            return section.key
-        if len(word) >= 2 and word in section.title:
-            return section.key
-    return None
-
-
 class _Quit(Exception):
-    """/quit: the draft is saved; stop."""
+    """/quit: save and stop."""

@@ -16,7 +16,7 @@ from assistant.core import answers as parse
 from assistant.core.answers import AnswerError
 from assistant.core.draft import Draft, get_path
 from assistant.core.flow.state import parse_value
-from assistant.core.questions import Kind, Question, load_questions
+from assistant.core.questions import Kind, Question
 
 ZEROED: Final = "_zeroed"
 """Answers key: field paths the engine set to 0 because their gate said they do not apply."""
@@ -42,13 +42,13 @@ def _interview(draft: Draft) -> dict[str, Any]:
 
 
 def apply_answer(
-    draft: Draft, question: Question, text: str, questions: Sequence[Question] | None = None
+    draft: Draft, question: Question, text: str, questions: Sequence[Question]
 ) -> Draft:
     """Parse and store an answer; returns a new draft (the given one is unchanged).
 
     Raises AnswerError with a Chinese message when ``text`` is not an answer to ``question``.
-    An optional question takes an empty answer as "不填". ``questions`` (default: the shipped
-    ones) are used to settle the table cells that no longer apply.
+    An optional question takes an empty answer as "不填". ``questions`` are used to settle the
+    table cells that no longer apply.
     """
     text = _nothing_checked(question, text)
     interview = _interview(draft)
@@ -77,7 +77,7 @@ def apply_answer(
     except ValidationError as error:
         detail = error.errors()[0].get("msg", "")
         raise AnswerError(f"这个回答不能保存：{detail}。请检查后重新输入。") from None
-    return settle(updated, load_questions() if questions is None else questions)
+    return settle(updated, questions)
 
 
 def _nothing_checked(question: Question, text: str) -> str:

@@ -53,15 +53,10 @@ PROPOSALS: Final[dict[str, Proposal]] = {
 def proposal(draft: Draft, question: Question) -> str | None:
     """Text to prefill: a computed proposal, else a carried value, else the default.
 
-    For a narrative with ``compose``, the computed proposal is the paragraph drafted from the
-    author's facts (``assistant.compose``: jinja2 templates, imported only when needed).
+    A paragraph composed from the author's facts comes first, but composing is rendering
+    (jinja2), which core may not import: ``assistant.interview.drafting.proposal`` tries it and
+    falls back to this.
     """
-    if question.compose is not None:
-        from assistant.compose import compose
-
-        composed = compose(draft, question)
-        if composed is not None:
-            return composed
     if question.propose is not None:
         computed = PROPOSALS[question.propose](draft, question)
         if computed is not None:

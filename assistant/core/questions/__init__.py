@@ -8,7 +8,7 @@ outcome row × applicant column, with ``{outcome}``, ``{outcome_label}``, ``{app
 texts say ``{label.t3.new}`` or use the repeat variables, and both come from ``format.py``.
 
 This module is pure: it receives already-read YAML (plain data plus line numbers) from
-``assistant.promptfiles``, which does the file reading. ``load_questions()`` is re-exported here.
+``assistant.promptfiles``, which does the file reading (``promptfiles.load_questions()``).
 
 - :mod:`.model`: ``Question``, ``Kind``, ``Option``, the section keys and titles;
 - :mod:`.labels`: the official labels, repeat domains and option lists YAML texts refer to;
@@ -45,16 +45,5 @@ __all__ = [
     "RawEntry",
     "applicant_title",
     "build_questions",
-    "load_questions",
     "section_title",
 ]
-
-
-def load_questions() -> list[Question]:
-    """Every question from the shipped ``prompts/*.yaml``, cached; raises QuestionsError.
-
-    The file reading lives in ``assistant.promptfiles`` so that ``core`` stays free of I/O.
-    """
-    from assistant.promptfiles import load_questions as load
-
-    return load()

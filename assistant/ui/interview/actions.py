@@ -11,37 +11,13 @@ from typing import ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 
-from assistant.core import flow
-from assistant.ui import text
-from assistant.ui.commands import (
-    COMMANDS,
-    help_lines,
-    is_help_request,
-    looks_like_command,
-    parse_command,
-    strip_prefill,
-)
-from assistant.ui.commands import resolve_section as resolve_section_name
+from assistant.interview import messages
+from assistant.interview.commands import COMMANDS, is_help_request, parse_command, strip_prefill
 from assistant.ui.interview.asking import AskingMixin
 from assistant.ui.widgets.answer_box import AnswerBox
 from assistant.ui.widgets.preview_pane import PreviewPane
 from assistant.ui.widgets.prior_text import PriorText
 from assistant.ui.widgets.section_nav import SectionNav
-
-FOOTER_LABELS = {
-    "why": "说明",
-    "back": "上一题",
-    "skip": "跳过",
-    "goto": "跳转",
-    "check": "检查",
-    "preview": "预览",
-    "prior": "上年",
-    "render": "生成",
-    "save_as": "另存为",
-    "help": "帮助",
-    "quit": "退出",
-}
-SHOWN_IN_FOOTER = {"why", "back", "skip", "goto", "preview", "render", "quit", "save_as"}
 
 
 def _bindings() -> list[BindingType]:
@@ -49,8 +25,8 @@ def _bindings() -> list[BindingType]:
         Binding(
             spec.key,
             spec.action,
-            FOOTER_LABELS[spec.action],
-            show=spec.action in SHOWN_IN_FOOTER,
+            spec.footer,
+            show=spec.in_footer,
             tooltip=spec.summary,
             priority=spec.action == "quit",
         )
@@ -80,109 +56,37 @@ class ActionsMixin(AskingMixin):
     def _submitted(self, event: AnswerBox.Submitted) -> None:
         event.stop()
         self.transcript.follow()  # the question being answered, not what was read back
+        prefill = self.answer_box.prefill
         if is_help_request(event.text):
-            self.answer_box.set_text(self.answer_box.prefill)
-            self.action_why()
-            return
-        command = strip_prefill(event.text, self.answer_box.prefill)
-        typed = parse_command(command)
-        if typed is not None:
-            self.answer_box.set_text("" if self.current is None else self.answer_box.prefill)
-            self.run_command(typed.spec.action, typed.argument)
-            return
-        if looks_like_command(command):
-            self.answer_box.show_error(text.unknown_command(command.strip()))
-            return
-        self.answer(event.text)
+            self.answer_box.set_text(prefill)
+        elif parse_command(strip_prefill(event.text, prefill)) is not None:
+            self.answer_box.set_text("" if self.current is None else prefill)
+        self.show(self.interview.submit(event.text, prefill))
 
-    def run_command(self, action: str, argument: str = "") -> None:
-        """Run a slash command typed in the input (``argument`` is what follows its name)."""
-        if action == "goto":
-            self.goto(argument)
-        else:
-            self.call_later(self.run_action, action)
+    # ------------------------------------------------------------ the driver's commands
 
     def action_why(self) -> None:
-        if self.current is None:
-            self.transcript.say(text.NOTHING_TO_ANSWER, "note")
-        else:
-            self.transcript.say(text.why_bubble(self.current), "note")
-        self.answer_box.focus_editor()
-
-    # ------------------------------------------------------------ moving around
+        self.show(self.interview.command("why"))
 
     def action_back(self) -> None:
-        if self.current is None:
-            visible = flow.visible_questions(self.draft, self.questions)
-            previous = visible[-1] if visible else None
-        else:
-            previous = flow.previous_question(self.draft, self.questions, self.current)
-        if previous is None:
-            self.transcript.say(text.AT_START, "note")
-            self.answer_box.focus_editor()
-            return
-        self.ask(previous, revisit=True)
+        self.show(self.interview.command("back"))
 
     def action_skip(self) -> None:
-        question = self.current
-        if question is None:
-            return
-        if flow.is_answered(self.draft, question):
-            self.transcript.say(text.KEPT, "note")
-            self._go_on(question)
-            return
-        if self.session.read_only:
-            self._go_on(question)
-            return
-        self.transcript.say(text.SKIPPED, "note")
-        self.commit(flow.skip(self.draft, question))
-        self._go_on(question)
+        self.show(self.interview.command("skip"))
 
     def action_goto(self) -> None:
-        self.query_one(SectionNav).focus()
-        self.transcript.say(text.GOTO_HINT, "note")
+        self.show(self.interview.command("goto"))
 
-    def goto(self, argument: str) -> None:
-        """/goto 三: the first question of that section (answered ones show their answer)."""
-        if not argument:
-            self.action_goto()
-            return
-        section = resolve_section_name(argument)
-        if section is None:
-            self.answer_box.show_error(text.unknown_section(argument))
-            return
-        self.goto_section(section)
+    def action_resume(self) -> None:
+        self.show(self.interview.command("resume"))
 
-    def goto_section(self, section: str) -> None:
-        """The section's first required open question; if none, its very first question.
-
-        An open optional question (a portal left empty) must not hide the answered ones: once
-        every required answer is in, the author came to change something, from the top.
-        """
-        visible = flow.visible_questions(self.draft, self.questions, section)
-        question = next(
-            (q for q in visible if q.required and not flow.is_answered(self.draft, q)),
-            visible[0] if visible else None,
-        )
-        if question is None:
-            self.transcript.say(text.section_empty(section), "note")
-            self.answer_box.focus_editor()
-            return
-        self.ask(question, revisit=flow.is_answered(self.draft, question))
+    def action_help(self) -> None:
+        self.show(self.interview.command("help"))
 
     @on(SectionNav.Selected)
     def _nav_selected(self, event: SectionNav.Selected) -> None:
         event.stop()
-        self.goto_section(event.section)
-
-    def action_resume(self) -> None:
-        following = flow.next_question(self.draft, self.questions)
-        if following is not None and following is self.current and not self.revisiting:
-            self.transcript.say(text.ALREADY_THERE, "note")  # not the same question again
-            self.answer_box.focus_editor()
-            return
-        self.revisiting = False
-        self._go_on(None)
+        self.show(self.interview.goto_section(event.section))
 
     # ------------------------------------------------------------ panes and help
 
@@ -202,13 +106,9 @@ class ActionsMixin(AskingMixin):
     def action_prior(self) -> None:
         prior = self.query_one(PriorText)
         if prior.text is None:
-            self.transcript.say(text.NO_PRIOR_TEXT, "note")
+            self.transcript.say(messages.no_prior_text(), "note")
         else:
             prior.toggle()
-        self.answer_box.focus_editor()
-
-    def action_help(self) -> None:
-        self.transcript.say("\n".join([text.HELP_TITLE, *help_lines()]), "note")
         self.answer_box.focus_editor()
 
     def action_quit(self) -> None:

@@ -1,8 +1,9 @@
-"""Asking and answering: the next question, the author's answer, and the review at the end.
+"""Showing the driver's replies: the question asked now, the author's answer, the review.
 
-The screen never decides what to ask or whether an answer is right: it shows
-``flow.next_question`` and passes typed text to ``flow.apply_answer``. For a narrative, the
-drafting help (``assistant.ui.drafting``) adds a composed draft, last year's text and the E17 hint.
+The screen never decides what to ask or whether an answer is right: it passes what the author
+typed to the driver (``assistant.interview.Interview``) and shows the ``Reply``. For a
+narrative, the drafting help (``assistant.interview.drafting``) adds a composed draft, last
+year's text and the E17 hint.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from textual.widgets import TextArea
 from assistant.core import flow
 from assistant.core.draft import Draft
 from assistant.core.questions import Kind, Question, section_title
-from assistant.errors import NianbaoError
-from assistant.ui import drafting, text
+from assistant.interview import Reply, Session, drafting
+from assistant.interview.messages import MULTILINE_KINDS
+from assistant.ui import text
 from assistant.ui.interview.checking import CheckingMixin
 from assistant.ui.interview.saving import SavingMixin
-from assistant.ui.session import Session
 from assistant.ui.widgets.prior_text import PriorText
+from assistant.ui.widgets.section_nav import SectionNav
 from assistant.ui.widgets.status_bar import StatusBar
 
 
@@ -30,14 +32,40 @@ class AskingMixin(CheckingMixin, SavingMixin):
         super().__init__(session, questions)
         self._last_section: str | None = None
         self._review_open = False
-        self._deferred_announced = False
 
-    # ------------------------------------------------------------ asking
+    # ------------------------------------------------------------ replies
 
-    def ask(self, question: Question, *, revisit: bool = False) -> None:
+    def show(self, reply: Reply) -> None:
+        """Show what the driver answered: what it says, then the question or the end."""
+        for said in reply.said:
+            if said.kind == "author":
+                self.transcript.say(Content(said.text), "author")
+                if reply.similarity is not None:
+                    self.transcript.say(text.submitted_similarity(reply.similarity), "warning")
+            else:
+                self.transcript.say(said.text, said.kind)
+        if reply.why is not None:
+            self.transcript.say(text.why_bubble(reply.why), "note")
+        if reply.refused is not None:
+            self.answer_box.show_error(reply.refused)
+            return
+        if reply.answered is not None:
+            self._answered_since.append(reply.answered)
+        if reply.committed:
+            self._committed()
+        if reply.asked is not None:
+            self._present(reply.asked, revisit=reply.revisit)
+        elif reply.finished:
+            self._finished()
+        else:
+            self.answer_box.focus_editor()
+        if reply.front == "goto":
+            self.query_one(SectionNav).focus()
+        elif reply.front is not None:
+            self.call_later(self.run_action, reply.front)
+
+    def _present(self, question: Question, *, revisit: bool) -> None:
         """Show ``question`` and put the proposal (or the current answer) in the input."""
-        self.current = question
-        self.revisiting = revisit
         title = None
         if question.section != self._last_section:
             self._last_section = question.section
@@ -54,7 +82,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
             note = text.missing_facts(aid.missing)
         self.query_one(PriorText).show(aid.prior)
         self.answer_box.ask(
-            narrative=question.kind in text.MULTILINE_KINDS,
+            narrative=question.kind in MULTILINE_KINDS,
             prefill=aid.prefill,
             note=note,
         )
@@ -62,46 +90,13 @@ class AskingMixin(CheckingMixin, SavingMixin):
             self.answer_box.show_hint(text.revisit_hint(question))
         self._refresh_nav()
 
-    def _go_on(self, after: Question | None) -> None:
-        """Ask what comes next: the following question while revisiting, else the flow's next."""
-        if self.revisiting and after is not None:
-            following = flow.following_question(self.draft, self.questions, after)
-            if following is not None and flow.is_answered(self.draft, following):
-                self.ask(following, revisit=True)
-                return
-        question = flow.next_question(self.draft, self.questions)
-        if question is not None:
-            self._deferred_announced = False
-            self.ask(question)
-            return
-        deferred = flow.deferred(self.draft, self.questions)
-        if deferred:
-            if not self._deferred_announced:
-                self._deferred_announced = True
-                self.transcript.say(text.deferred_list(deferred), "note")
-            following = self._next_deferred(deferred, after)
-            if following is not None:
-                self.ask(following, revisit=True)
-                return
-        self.current = None
-        self.revisiting = False
+    def _finished(self) -> None:
+        """The questions ran out: an empty input, and the review (unless read-only)."""
         self.query_one(PriorText).show(None)
         self.answer_box.ask(narrative=False, prefill="")
-        self.transcript.say(
-            text.deferred_left(len(deferred)) if deferred else text.ALL_DONE, "note"
-        )
         self._refresh_nav()
         if not self.session.read_only:
             self.action_render()
-
-    @staticmethod
-    def _next_deferred(deferred: list[Question], after: Question | None) -> Question | None:
-        """The deferred question after ``after`` (None at the end): /skip moves along."""
-        ids = [q.id for q in deferred]
-        if after is not None and after.id in ids:
-            index = ids.index(after.id) + 1
-            return deferred[index] if index < len(deferred) else None
-        return deferred[0]
 
     # ------------------------------------------------------------ answering
 
@@ -114,58 +109,29 @@ class AskingMixin(CheckingMixin, SavingMixin):
         warning = flow.similarity_warning(self.draft, question, event.text_area.text)
         self.answer_box.show_warning(text.typed_similarity(warning) if warning else None)
 
-    def _prefill(self) -> str:
-        if self.current is None:
-            return ""
-        return (
-            flow.current_answer(self.draft, self.current)
-            or flow.proposal(self.draft, self.current)
-            or ""
-        )
-
     def answer(self, typed: str) -> None:
         """Apply ``typed`` to the current question; on refusal the text stays in the input."""
-        question = self.current
-        if question is None:
-            self.answer_box.show_error(text.NOTHING_TO_ANSWER)
-            return
-        if self.session.read_only:
-            self.answer_box.show_error(text.READ_ONLY_REFUSED)
-            return
-        try:
-            new = flow.apply_answer(self.draft, question, typed, self.questions)
-        except NianbaoError as error:
-            self.answer_box.show_error(str(error))
-            return
-        shown = flow.current_answer(new, question)
-        self.transcript.say(
-            text.author_bubble(shown if shown is not None else "（不填）"), "author"
-        )
-        warning = flow.similarity_warning(new, question, shown) if shown is not None else None
-        if warning is not None:
-            self.transcript.say(text.submitted_similarity(warning), "warning")
-        self._answered_since.append(question)
-        self.commit(new)
-        self._go_on(question)
+        self.show(self.interview.answer(typed))
 
     def commit(self, draft: Draft) -> None:
-        """Make ``draft`` the current one and write it to disk (in a worker)."""
-        self.draft = draft
-        self.session.draft = draft
+        """Make ``draft`` the session's draft and write it to disk (in a worker)."""
+        self.session.commit(draft)
+        self._committed()
+
+    def _committed(self) -> None:
+        """The session's draft changed: refresh, write it, check it a moment later."""
         self._refresh_header()
         self._refresh_nav()
         if not self.session.read_only:
-            self.session.saver.submit(draft)
-            self.query_one(StatusBar).save_state = (
-                "正在保存…" if not self._failing else self.query_one(StatusBar).save_state
-            )
+            status = self.query_one(StatusBar)
+            status.save_state = "正在保存…" if not self._failing else status.save_state
             self._save()
         self._schedule_background()
 
     def unsubmitted(self) -> bool:
         """True when the input holds typed text that is neither accepted nor the proposal."""
         typed = self.answer_box.text.strip()
-        return bool(typed) and typed != self._prefill().strip()
+        return bool(typed) and typed != self.answer_box.prefill.strip()
 
     # ------------------------------------------------------------ the review (/render)
 
@@ -183,6 +149,6 @@ class AskingMixin(CheckingMixin, SavingMixin):
         self._review_open = False
         if jump is not None:
             self.transcript.say(text.jumped(jump), "note")
-            self.ask(jump, revisit=True)
+            self.show(self.interview.revisit(jump))
         else:
             self.answer_box.focus_editor()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from assistant.core import flow
+from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
 from assistant.core.questions import Question
-from assistant.ui.session import Session
+from assistant.interview import Interview, Session
 from assistant.ui.widgets.answer_box import AnswerBox
 from assistant.ui.widgets.section_nav import SectionNav
 from assistant.ui.widgets.status_bar import StatusBar
@@ -15,18 +16,32 @@ from assistant.ui.widgets.transcript import Transcript
 
 
 class InterviewBase(Screen[None]):
-    """The state shared by the interview's parts; the screen owns the draft."""
+    """The state shared by the interview's parts: the driver, its session, the findings.
+
+    The session owns the draft and the driver owns the cursor; the screen only shows them.
+    """
 
     def __init__(self, session: Session, questions: list[Question]) -> None:
         super().__init__()
         self.session = session
-        self.draft = session.draft
         self.questions = questions
-        self.current: Question | None = None
-        self.revisiting = False
-        """True while walking through answered questions after /back, /goto or a finding."""
+        self.interview = Interview(session, questions, keys=True)
         self.findings: list[Finding] = []
         self._nav_pending = False
+
+    @property
+    def draft(self) -> Draft:
+        return self.session.draft
+
+    @property
+    def current(self) -> Question | None:
+        """The question asked now (None once the questions ran out)."""
+        return self.interview.current
+
+    @property
+    def revisiting(self) -> bool:
+        """True while walking through answered questions after /back, /goto or a finding."""
+        return self.interview.revisiting
 
     @property
     def transcript(self) -> Transcript:

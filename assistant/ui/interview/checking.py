@@ -16,9 +16,9 @@ from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
 from assistant.core.questions import Question
 from assistant.errors import NianbaoError
+from assistant.interview.session import Session
 from assistant.ui import text
 from assistant.ui.interview.base import InterviewBase
-from assistant.ui.session import Session
 from assistant.ui.widgets.preview_pane import PreviewPane
 from assistant.ui.widgets.transcript import Bubble
 

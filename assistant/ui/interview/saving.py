@@ -9,13 +9,12 @@ from textual import on, work
 from textual.message import Message
 from textual.timer import Timer
 
-from assistant import store
 from assistant.core.questions import Question
 from assistant.errors import NianbaoError
+from assistant.interview.session import SaveOutcome, Session
 from assistant.ui import text
 from assistant.ui.interview.base import InterviewBase
 from assistant.ui.screens.ask_path import AskPathScreen
-from assistant.ui.session import SaveOutcome, Session
 from assistant.ui.widgets.status_bar import StatusBar
 
 
@@ -87,22 +86,12 @@ class SavingMixin(InterviewBase):
 
     @work(exclusive=True, group="save-as")
     async def _move_to(self, path: Path) -> None:
-        lock = store.DraftLock(path)
         try:
-            lock.acquire()
+            self.session.move_to(path)
         except NianbaoError as error:
             self.transcript.say(str(error), "error")
             return
-        old = self.session.lock
-        self.session.lock = lock
-        self.session.path = path
-        self.session.read_only = False
         self.answer_box.read_only = False
-        self.session.saver.retarget(path)
-        self.session.saver.submit(self.draft)
-        if old is not None:
-            old.release()
-        store.remember_draft(path)
         self.transcript.say(f"草稿改存到 {path}，以后的回答都保存在这里。", "note")
         self._save()
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from assistant.ui.session import DRAFT_SUFFIX
+from assistant.interview.session import DRAFT_SUFFIX
 from assistant.ui.widgets.wrapped import WrappedText
 
 

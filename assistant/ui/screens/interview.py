@@ -1,6 +1,7 @@
-"""The conversation: the assistant asks what the flow engine says is next, the author answers.
+"""The conversation: the assistant asks what the driver says is next, the author answers.
 
-The screen owns the draft. It is assembled from the parts in ``assistant.ui.interview``: asking
+The session owns the draft and the driver (``assistant.interview``) the conversation; the
+screen shows them. It is assembled from the parts in ``assistant.ui.interview``: asking
 and answering (``asking``), the keys and slash commands (``actions``), saving (``saving``) and
 the checks and preview that run in workers after each answer (``checking``).
 """
@@ -44,9 +45,8 @@ class InterviewScreen(ActionsMixin):
         elif not self.session.is_new:
             status.save_state = text.opened_state(self.session.path)
         self._refresh_header()
-        self.transcript.say(text.greeting(self.session, self.draft, self.questions), "note")
         self._refresh_nav()
         self._schedule_background()
         if not self.session.read_only and self.session.saver.dirty:
             self._save()  # a new draft: create the file now, so a bad folder shows at once
-        self._go_on(None)
+        self.show(self.interview.start())

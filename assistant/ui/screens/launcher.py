@@ -17,8 +17,8 @@ from textual.widgets.option_list import Option
 
 from assistant import store
 from assistant.errors import NianbaoError
+from assistant.interview.session import DRAFT_SUFFIX, display_path
 from assistant.ui.screens.ask_path import AskPathScreen
-from assistant.ui.session import DRAFT_SUFFIX, display_path
 from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.wrapped import WrappedText
 

@@ -27,11 +27,12 @@ from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
 from assistant.core.questions import SECTION_KEYS, Question, section_title
 from assistant.errors import NianbaoError, OutputExistsError
+from assistant.interview import messages
+from assistant.interview.session import Session, free_name
 from assistant.render import FORMATS, describe_location
 from assistant.render.output import default_output, write_output
 from assistant.ui import text
 from assistant.ui.screens.choice import Choice, ChoiceScreen
-from assistant.ui.session import Session, free_name
 from assistant.ui.widgets.finding_item import FindingItem
 from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.wrapped import WrappedText
@@ -173,7 +174,7 @@ class ReviewScreen(Screen[Question | None]):
             if parts:
                 parts.append("\n")
             parts += [Content.styled(text.short_ask(question.ask), "$text-muted"), "  "]
-            parts.append(text.one_line(answer))
+            parts.append(messages.one_line(answer))
         return Content.assemble(*parts)
 
     def _update_head(self) -> None:

@@ -70,26 +70,16 @@ def _ordinal(number: int) -> str:
 
 @cache
 def environment() -> jinja2.Environment:
-    """The composing environment: StrictUndefined, no autoescape (plain text), our filters."""
-    import jinja2
-
+    """The composing environment: plain text, every printed value checked by ``_given``."""
+    from assistant.render.jinja import make_environment
     from assistant.resources import prompts_dir
-    from assistant.templatecache import template_cache
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(prompts_dir() / "compose"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    return make_environment(
+        prompts_dir() / "compose",
+        filters={"clause": _clause, "sentence": _sentence, "ordinal": _ordinal},
         keep_trailing_newline=False,
         finalize=_given,
-        bytecode_cache=template_cache(),
     )
-    env.filters["clause"] = _clause
-    env.filters["sentence"] = _sentence
-    env.filters["ordinal"] = _ordinal
-    return env
 
 
 def _table3(draft: Draft) -> dict[str, Any]:
@@ -174,16 +164,8 @@ def template_facts(name: str) -> frozenset[str]:
     )
 
 
-def _questions(questions: Sequence[Question] | None) -> Sequence[Question]:
-    if questions is None:
-        from assistant.core.questions import load_questions
-
-        return load_questions()
-    return questions
-
-
 def missing_facts(
-    draft: Draft, question: Question, questions: Sequence[Question] | None = None
+    draft: Draft, question: Question, questions: Sequence[Question]
 ) -> list[Question]:
     """Required fact questions ``question``'s template reads that are not answered yet (skipped)."""
     if question.compose is None or draft.interview.answers.get(HELP_QUESTION) is not True:
@@ -191,7 +173,7 @@ def missing_facts(
     wanted = template_facts(question.compose)
     return [
         q
-        for q in _questions(questions)
+        for q in questions
         if q.id in wanted
         and q.required
         and flow.is_visible(draft, q)
@@ -199,14 +181,11 @@ def missing_facts(
     ]
 
 
-def compose(
-    draft: Draft, question: Question, questions: Sequence[Question] | None = None
-) -> str | None:
+def compose(draft: Draft, question: Question, questions: Sequence[Question]) -> str | None:
     """The drafted text for ``question``, or None (no template, help not asked, a required fact
     not given yet, nothing to say)."""
     if question.compose is None or draft.interview.answers.get(HELP_QUESTION) is not True:
         return None
-    questions = _questions(questions)
     if missing_facts(draft, question, questions):
         return None
     template = environment().get_template(f"{question.compose}.j2")

@@ -3,7 +3,11 @@
 For a narrative: the text to prefill and whether it is a paragraph composed from the author's
 facts, or which skipped facts keep it from being composed. For a narrative and for the fact
 questions that feed it: last year's text of that part (a draft started with ``nianbao
-next-year``). No textual here: the screen decides how to show it.
+next-year``). No textual here: each front end decides how to show it.
+
+Composing is rendering (jinja2 templates, ``assistant.render.compose``), which core may not
+import: :func:`proposal` is the one place that puts the composed paragraph before core's own
+proposals.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ def _part_of(question: Question, questions: Sequence[Question]) -> Question:
     """The narrative a fact question feeds (the question itself for anything else)."""
     if question.field is not None or question.compose is not None:
         return question
-    from assistant.compose import template_facts
+    from assistant.render.compose import template_facts
 
     for candidate in questions:
         if candidate.compose is not None and question.id in template_facts(candidate.compose):
@@ -48,21 +52,32 @@ def _prior(draft: Draft, question: Question, questions: Sequence[Question]) -> s
     return flow.prior_text(draft, _part_of(question, questions))
 
 
+def proposal(draft: Draft, question: Question, questions: Sequence[Question]) -> str | None:
+    """What to prefill: the paragraph composed from the author's facts, else core's proposal."""
+    if question.compose is not None:
+        from assistant.render.compose import compose
+
+        composed = compose(draft, question, questions)
+        if composed is not None:
+            return composed
+    return flow.proposal(draft, question)
+
+
 def aid(draft: Draft, question: Question, questions: Sequence[Question]) -> Aid:
     """What to show with ``question``: the prefill, whether it is composed, last year's text."""
     prior = _prior(draft, question, questions)
     current = flow.current_answer(draft, question)
     if current is not None:
         return Aid(prefill=current, prior=prior)
-    proposal = flow.proposal(draft, question) or ""
     if question.compose is None:
-        return Aid(prefill=proposal, prior=prior)
-    from assistant.compose import compose, missing_facts
+        return Aid(prefill=flow.proposal(draft, question) or "", prior=prior)
+    from assistant.render.compose import compose, missing_facts
 
     composed = compose(draft, question, questions)
+    proposed = composed if composed is not None else flow.proposal(draft, question) or ""
     return Aid(
-        prefill=proposal,
-        composed=composed is not None and composed == proposal,
+        prefill=proposed,
+        composed=composed is not None,
         missing=missing_facts(draft, question, questions),
         prior=prior,
     )

@@ -1,4 +1,5 @@
-"""The slash commands: one table read by the input, the footer keys, the palette and /help."""
+"""The slash commands: one table read by every front end's input, the footer keys, the palette
+and /help, and the words ``/goto`` understands. No textual here."""
 
 from __future__ import annotations
 
@@ -14,51 +15,127 @@ class CommandSpec:
 
     name: str
     action: str
-    """Action on the interview screen (``action_<name>``)."""
+    """What it does: the driver's command, and the TUI's ``action_<action>``."""
     summary: str
+    footer: str
+    """The short label on the footer key and in the key bindings."""
     key: str | None = None
     """The key that runs it, as textual names it."""
     key_label: str | None = None
     """How the key is written for people."""
     argument: str | None = None
     """What the command takes after its name, for /help."""
+    aliases: tuple[str, ...] = ()
+    """Other names people may type (Chinese, short forms)."""
+    in_footer: bool = False
+    """Shown in the footer (every command with a key is in the palette and /help)."""
+
+    def usage(self) -> str:
+        """``/goto <部分>`` as /help writes it."""
+        return f"/{self.name}" + (f" <{self.argument}>" if self.argument else "")
 
 
 COMMANDS: tuple[CommandSpec, ...] = (
-    CommandSpec("why", "why", "为什么问这个问题：说明、依据和示例", "f1", "F1"),
-    CommandSpec("back", "back", "回到上一题（已答内容不会丢失）", "ctrl+t", "Ctrl+T"),
-    CommandSpec("skip", "skip", "跳过此题，稍后再答（最后会列出）", "ctrl+n", "Ctrl+N"),
-    CommandSpec("goto", "goto", "跳转到某一部分，如 /goto 三", "ctrl+g", "Ctrl+G", argument="部分"),
-    CommandSpec("continue", "resume", "回到第一道未答的问题"),
-    CommandSpec("check", "check", "检查：列出错误、警告和提示", "f3", "F3"),
-    CommandSpec("preview", "preview", "显示或隐藏报告预览", "f2", "F2"),
-    CommandSpec("lastyear", "prior", "显示或收起上一年度的写法", "f5", "F5"),
-    CommandSpec("render", "render", "审阅全部回答并生成报告文件", "ctrl+r", "Ctrl+R"),
-    CommandSpec("saveas", "save_as", "把草稿另存到其他位置", "ctrl+o", "Ctrl+O"),
-    CommandSpec("help", "help", "列出所有命令和按键", "f4", "F4"),
-    CommandSpec("quit", "quit", "退出（已接受的回答都已保存）", "ctrl+q", "Ctrl+Q"),
+    CommandSpec(
+        "why",
+        "why",
+        "为什么问这个问题：说明、依据和示例",
+        "说明",
+        "f1",
+        "F1",
+        aliases=("为什么",),
+        in_footer=True,
+    ),
+    CommandSpec(
+        "back",
+        "back",
+        "回到上一题（已答内容不会丢失）",
+        "上一题",
+        "ctrl+t",
+        "Ctrl+T",
+        aliases=("b", "上一题", "返回"),
+        in_footer=True,
+    ),
+    CommandSpec(
+        "skip",
+        "skip",
+        "跳过此题，稍后再答（最后会列出）",
+        "跳过",
+        "ctrl+n",
+        "Ctrl+N",
+        aliases=("跳过",),
+        in_footer=True,
+    ),
+    CommandSpec(
+        "goto",
+        "goto",
+        "跳转到某一部分，如 /goto 三",
+        "跳转",
+        "ctrl+g",
+        "Ctrl+G",
+        argument="部分",
+        aliases=("g", "跳转"),
+        in_footer=True,
+    ),
+    CommandSpec("continue", "resume", "回到第一道未答的问题", "继续", aliases=("继续",)),
+    CommandSpec(
+        "check", "check", "检查：列出错误、警告和提示", "检查", "f3", "F3", aliases=("检查",)
+    ),
+    CommandSpec(
+        "preview",
+        "preview",
+        "显示或隐藏报告预览",
+        "预览",
+        "f2",
+        "F2",
+        aliases=("预览",),
+        in_footer=True,
+    ),
+    CommandSpec(
+        "lastyear", "prior", "显示或收起上一年度的写法", "上年", "f5", "F5", aliases=("上年",)
+    ),
+    CommandSpec(
+        "render",
+        "render",
+        "审阅全部回答并生成报告文件",
+        "生成",
+        "ctrl+r",
+        "Ctrl+R",
+        aliases=("生成",),
+        in_footer=True,
+    ),
+    CommandSpec(
+        "saveas",
+        "save_as",
+        "把草稿另存到其他位置",
+        "另存为",
+        "ctrl+o",
+        "Ctrl+O",
+        aliases=("另存为",),
+        in_footer=True,
+    ),
+    CommandSpec("help", "help", "列出所有命令和按键", "帮助", "f4", "F4", aliases=("帮助", "h")),
+    CommandSpec(
+        "quit",
+        "quit",
+        "退出（已接受的回答都已保存）",
+        "退出",
+        "ctrl+q",
+        "Ctrl+Q",
+        aliases=("q", "退出"),
+        in_footer=True,
+    ),
 )
 COMMAND_BY_NAME = {c.name: c for c in COMMANDS}
-# Names people may type instead (Chinese, short forms).
-ALIASES: dict[str, str] = {
-    "b": "back",
-    "上一题": "back",
-    "返回": "back",
-    "跳过": "skip",
-    "g": "goto",
-    "跳转": "goto",
-    "继续": "continue",
-    "检查": "check",
-    "预览": "preview",
-    "上年": "lastyear",
-    "生成": "render",
-    "另存为": "saveas",
-    "帮助": "help",
-    "h": "help",
-    "q": "quit",
-    "退出": "quit",
-    "为什么": "why",
-}
+COMMAND_BY_ACTION = {c.action: c for c in COMMANDS}
+ALIASES: dict[str, str] = {alias: c.name for c in COMMANDS for alias in c.aliases}
+"""Every other name people may type, to the command's name."""
+
+
+def command_ref(action: str, *, keys: bool) -> str:
+    """How a message names a command: its key where there are keys (Ctrl+R), else ``/render``."""
+    spec = COMMAND_BY_ACTION[action]
+    return spec.key_label if keys and spec.key_label else f"/{spec.name}"
 
 
 @dataclass(frozen=True)
@@ -111,7 +188,7 @@ def strip_prefill(text: str, prefill: str) -> str:
 
 
 def is_help_request(text: str) -> bool:
-    """``?`` or ``？`` alone: the author asks why this question is asked (as in --plain)."""
+    """``?`` or ``？`` alone: the author asks why this question is asked."""
     return text.strip() in ("?", "？")
 
 
@@ -152,11 +229,10 @@ def _table_section(text: str) -> str | None:
     return None
 
 
-def help_lines() -> list[str]:
-    """One line per command, for /help."""
+def help_lines(*, keys: bool = True) -> list[str]:
+    """One line per command, for /help (with its key where the front end has keys)."""
     lines = []
     for spec in COMMANDS:
-        usage = f"/{spec.name}" + (f" <{spec.argument}>" if spec.argument else "")
-        key = f"（{spec.key_label}）" if spec.key_label else ""
-        lines.append(f"{usage}{key}：{spec.summary}")
+        key = f"（{spec.key_label}）" if keys and spec.key_label else ""
+        lines.append(f"{spec.usage()}{key}：{spec.summary}")
     return lines

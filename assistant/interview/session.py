@@ -1,5 +1,8 @@
 """One open draft: its path, its lock and the saver that keeps every accepted answer on disk.
 
+The session is the one owner of the draft: the driver and every front end read
+``session.draft`` and change it only through ``session.commit``.
+
 Nothing here imports textual: the session outlives the app, so the CLI can flush a pending save
 after the app has stopped (quit, Ctrl+C, a closed terminal) and release the lock.
 """
@@ -145,6 +148,36 @@ class Session:
 
     def __post_init__(self) -> None:
         self.saver = DraftSaver(self.path)
+
+    def commit(self, draft: Draft) -> None:
+        """Make ``draft`` the session's draft and, unless read-only, the one to write next.
+
+        The write itself is the front end's to schedule (a worker in the TUI, at once in
+        --plain): ``saver.save_pending()``.
+        """
+        self.draft = draft
+        if not self.read_only:
+            self.saver.submit(draft)
+
+    def move_to(self, path: Path) -> None:
+        """Keep the draft at ``path`` from now on (另存为): lock it, write there next.
+
+        Raises NianbaoError when ``path`` cannot be locked (then nothing changed). A read-only
+        session becomes writable: the copy is the author's own.
+        """
+        lock = store.DraftLock(path)
+        lock.acquire()
+        old = self.lock
+        self.lock = lock
+        self.path = path
+        self.read_only = False
+        self.saver.retarget(path)
+        self.saver.submit(self.draft)
+        if old is not None:
+            with contextlib.suppress(NianbaoError, OSError):
+                old.release()
+        with contextlib.suppress(NianbaoError, OSError):  # the recent list is a convenience
+            store.remember_draft(path)
 
     def close(self) -> str | None:
         """Flush the pending save and release the lock; returns a Chinese note for the terminal.

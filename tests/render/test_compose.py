@@ -8,15 +8,16 @@ from typing import Any
 
 import pytest
 
-from assistant.compose import compose, missing_facts
 from assistant.core import flow
 from assistant.core import format as fmt
 from assistant.core.answers import AnswerError
 from assistant.core.draft import AppealCounts, ApplicantCounts, Draft, FeeFacts, Table3, Table4
-from assistant.core.questions import load_questions
+from assistant.interview.drafting import proposal
+from assistant.promptfiles import load_questions
+from assistant.render.compose import compose, missing_facts
 from assistant.store import load_draft
 
-SEED = Path(__file__).resolve().parent.parent / "examples" / "shenyang-2024.nianbao.yaml"
+SEED = Path(__file__).resolve().parents[2] / "examples" / "shenyang-2024.nianbao.yaml"
 
 QUESTIONS = load_questions()
 BY_ID = {q.id: q for q in QUESTIONS}
@@ -247,11 +248,11 @@ def test_composed_paragraphs(
 def test_composed_text_is_the_proposal_only_when_help_was_asked() -> None:
     question = BY_ID["overview_proactive"]
     helped = draft(SHENYANG_PROACTIVE)
-    assert flow.proposal(helped, question) == compose(helped, question, QUESTIONS)
+    assert proposal(helped, question, QUESTIONS) == compose(helped, question, QUESTIONS)
     unhelped = helped.model_copy(
         update={"interview": helped.interview.model_copy(update={"answers": SHENYANG_PROACTIVE})}
     )
-    assert flow.proposal(unhelped, question) is None
+    assert proposal(unhelped, question, QUESTIONS) is None
 
 
 def test_facts_are_data_never_template_code() -> None:
@@ -292,7 +293,7 @@ def test_composing_journey_reaches_the_on_request_paragraph_after_the_tables() -
     assert not flow.is_visible(d, question)
     d = Draft.model_validate({**d.model_dump(), **zero_tables()})
     assert flow.is_visible(d, question)
-    assert "本年度未收到政府信息公开申请。" in (flow.proposal(d, question) or "")
+    assert "本年度未收到政府信息公开申请。" in (proposal(d, question, QUESTIONS) or "")
 
 
 @pytest.mark.parametrize(
