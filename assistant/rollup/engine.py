@@ -160,19 +160,28 @@ def _judge(status: UnitStatus, year: int, include: Include) -> None:
     if sub.error is not None:
         status.state, status.message = State.UNREADABLE, f"无法读取：{sub.error}"
         return
-    if sub.year != year:
+    notes: list[str] = []
+    if sub.year is None and sub.published is not None and sub.published.year == year + 1:
+        # The title or period could not be read, but a report signed early next year is this
+        # year's: the office is told the year was presumed.
+        notes.append(f"没有读到报告年度，按落款日期 {sub.published.isoformat()} 推定为 {year} 年")
+    elif sub.year != year:
         status.state = State.WRONG_YEAR
-        shown = f"{sub.year} 年" if sub.year is not None else "未读到"
-        status.message = f"年度不符：报告的年度为 {shown}，应为 {year} 年的报告，未计入汇总"
+        status.message = (
+            f"年度不符：报告的年度为 {sub.year} 年，应为 {year} 年的报告，未计入汇总"
+            if sub.year is not None
+            else "没有读到报告的年度（标题、统计期限和落款日期都没有），未计入汇总；请核对文件"
+        )
         return
     status.state = State.SUBMITTED
     errors = sub.count(Severity.ERROR)
     if errors and include is Include.CLEAN:
-        status.message = f"有 {errors} 个错误，未计入汇总（改正后重新报送，或用 --include all）"
-        return
-    status.included = True
-    if errors:
-        status.message = f"有 {errors} 个错误（已按 --include all 计入汇总）"
+        notes.append(f"有 {errors} 个错误，未计入汇总（改正后重新报送，或用 --include all）")
+    else:
+        status.included = True
+        if errors:
+            notes.append(f"有 {errors} 个错误（已按 --include all 计入汇总）")
+    status.message = "；".join(notes)
 
 
 def run_rollup(

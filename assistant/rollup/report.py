@@ -90,7 +90,13 @@ def cells_json(result: RollupResult) -> list[dict[str, Any]]:
         )
     for path, reason in OWN_CELLS.items():
         cells.append(
-            {"field": path, "label": field_place(path).text, "summed": False, "reason": reason}
+            {
+                "field": path,
+                "label": field_place(path).text,
+                "summed": False,
+                "total": None,
+                "reason": reason,
+            }
         )
     return cells
 

@@ -76,14 +76,16 @@ class Roster(_Model):
     @model_validator(mode="after")
     def _names_unique(self) -> Roster:
         seen: dict[str, str] = {}
+        """Name key → the unit (earlier in the list) it belongs to."""
         for unit in self.units:
-            for key in {name_key(n) for n in unit.names}:
-                other = seen.get(key)
-                if other is not None and name_key(other) == name_key(unit.name):
+            for name in unit.names:
+                other = seen.get(name_key(name))
+                if other is None:
+                    continue
+                if name == unit.name and name_key(name) == name_key(other):
                     raise ValueError(f"单位“{unit.name}”在名单中出现了两次")
-                if other is not None:
-                    raise ValueError(f"有一个名称同时属于“{other}”和“{unit.name}”")
-                seen[key] = unit.name
+                raise ValueError(f"“{name}”已是名单中“{other}”的名称或别名")
+            seen.update((name_key(name), unit.name) for name in unit.names)
         return self
 
     def deadline_for(self, unit: RosterUnit) -> dt.date | None:

@@ -60,7 +60,8 @@ def parse_roster(text: str, path: Path) -> Roster:
     try:
         return Roster.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
+        # A misspelt key also shows up as a missing one: name the misspelling, the cause.
+        first = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
         loc = tuple(first["loc"])
         line, _ = messages.locate(root, loc)
         field = ".".join(str(p) for p in loc)
@@ -87,8 +88,10 @@ def load_roster(path: Path) -> Roster:
 
 def dump_roster(roster: Roster) -> str:
     """The roster as the file's text: the header, then plain YAML in model order."""
-    data = roster.model_dump(mode="json", exclude_none=True)
+    # Python mode keeps dates as dates (YAML writes them unquoted); kinds become their text.
+    data = roster.model_dump(mode="python", exclude_none=True)
     for unit in data["units"]:
+        unit["kind"] = str(unit["kind"])
         if not unit.get("aliases"):
             unit.pop("aliases", None)
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
