@@ -241,7 +241,25 @@ def test_exit_status_is_zero_when_every_unit_submitted_without_errors(
     files = [str(p) for p in sorted(office.folder.iterdir()) if p.name.startswith("u")]
     assert main(["rollup", str(roster), *files]) == 0
     assert "计入汇总 5 个" in capsys.readouterr().out
+    # The same file reached twice (named, and inside a folder) is one submission, not two.
+    assert main(["rollup", str(roster), *files, files[0]]) == 0
+    assert "重复" not in capsys.readouterr().out
     assert main(["rollup", str(roster), str(tmp_path / "没有")]) == 2
     assert "文件或文件夹不存在" in capsys.readouterr().err
     assert main(["rollup", str(tmp_path / "无名单.yaml"), *files]) == 2
     assert "名单文件不存在" in capsys.readouterr().err
+
+
+def test_own_scope_leaves_the_tables_to_the_government(
+    office: Office, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.core.draft import RollupScope
+    from assistant.rollup.sums import TABLE_PATHS
+
+    out = tmp_path / "本机关.nianbao.yaml"
+    main(["rollup", str(office.roster), str(office.folder), "--scope", "own", "-o", str(out)])
+    assert "（本机关，计入 6 个单位）" in capsys.readouterr().out
+    draft = load_draft(out)
+    assert draft.rollup is not None and draft.rollup.scope is RollupScope.OWN
+    assert all(get_path(draft, p) is None for p in TABLE_PATHS)
+    assert "has_applications" not in draft.interview.answers
