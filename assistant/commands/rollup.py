@@ -5,7 +5,8 @@ roster, says per unit whether it submitted, on time, for the right year, with ho
 and sums the chosen units' tables into the government's draft (``assistant.rollup``).
 
 Exit code: 0 when every expected unit submitted one report of the right year without errors,
-1 otherwise, 2 when the roster or the arguments are wrong.
+1 otherwise, 2 when the roster or the arguments are wrong, or when ``-o`` names an existing file
+and ``--force`` is not given (nothing is then read or written).
 """
 
 from __future__ import annotations

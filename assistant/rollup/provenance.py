@@ -12,12 +12,12 @@ from assistant.core.draft import Draft, RollupScope, get_path
 def provenance_line(draft: Draft, field: str | None) -> str | None:
     """Where the number of the cell at ``field`` (a question's ``field``) came from.
 
-    None for a draft that is not a roll-up, for a field that is not a table cell, and in the
-    本机关 scope (the tables are then the government's own). A cell kept as the government's own
-    figure says why it is asked.
+    None for a draft that is not a roll-up, for a field that is not a table cell, when no unit
+    was summed, and in the 本机关 scope (the tables are then the government's own). A cell kept
+    as the government's own figure says why it is asked.
     """
     rollup = draft.rollup
-    if rollup is None or field is None or rollup.scope is RollupScope.OWN:
+    if rollup is None or field is None or rollup.scope is RollupScope.OWN or not rollup.units:
         return None
     if field in rollup.own:
         return f"此格不汇总：{rollup.own[field]}。"
@@ -42,9 +42,10 @@ def provenance_line(draft: Draft, field: str | None) -> str | None:
 
 
 def scope_statement(draft: Draft) -> str | None:
-    """The sentence stating what the report covers, for a roll-up draft; None otherwise."""
+    """The sentence stating what the report covers, for a roll-up draft; None otherwise (and for
+    a regional roll-up that summed no unit: its tables are then answered like any draft's)."""
     rollup = draft.rollup
-    if rollup is None:
+    if rollup is None or (rollup.scope is RollupScope.REGION and not rollup.units):
         return None
     who = draft.meta.agency or "本级人民政府"
     if rollup.scope is RollupScope.OWN:

@@ -188,10 +188,12 @@ def summary_draft(
     """
     data = Draft(meta=Meta(agency=government, kind=AgencyKind.GOVERNMENT, year=year)).model_dump()
     tallies = tally.by_path()
-    if scope is RollupScope.REGION:
+    # With no unit summed the tables stay unanswered: zeros would claim a region with no activity.
+    filled = scope is RollupScope.REGION and bool(tally.units)
+    if filled:
         for path, cell in tallies.items():
             _put(data, path, None if cell.unknown else cell.total)
-        if tally.prior is not None and tally.units:
+        if tally.prior is not None:
             *carried, in_force = tally.prior
             data["prior"] = PriorYear(
                 year=year - 1,
@@ -206,7 +208,7 @@ def summary_draft(
         own=dict(OWN_CELLS),
     ).model_dump()
     draft = Draft.model_validate(data)
-    if scope is RollupScope.OWN:
+    if not filled:
         return draft
     return draft.model_copy(update={"interview": Interview(answers=dict(gate_answers(draft)))})
 

@@ -188,3 +188,12 @@ def test_summary_draft_round_trips_through_the_draft_file(tmp_path: Path) -> Non
     assert not [
         f for f in run_checks(summary) if f.severity is Severity.ERROR and f.rule in TABLE_RULES
     ]
+
+
+def test_with_no_unit_summed_the_tables_stay_unanswered() -> None:
+    _, summary = rolled([])
+    assert all(get_path(summary, p) is None for p in TABLE_PATHS)
+    assert summary.interview.answers == {}
+    assert summary.prior.carried_out is None
+    assert provenance_line(summary, SUMMED_PATHS[0]) is None
+    assert scope_statement(summary) is None
