@@ -145,7 +145,7 @@ def _read_printed(path: Path) -> Submission:
             for note in notes
         ),
     ]
-    names = [n for n in (report.agency, report.signoff_agency) if n]
+    names = list(dict.fromkeys(n for n in (report.agency, report.signoff_agency) if n))
     return Submission(
         str(path),
         report.source_format,

@@ -80,6 +80,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Office:
     _write(broken, folder / "err", "yaml")
     _write(unit_draft(15, STRAY), folder / "stray", "html")
     (folder / "说明.txt.bak").write_text("备份", "utf-8")
+    (folder / "scan-0001.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
     names = [*GOOD, LATE, MISSING, DUPLICATE, WRONG_YEAR, UNREADABLE, WITH_ERROR]
     units = [RosterUnit(name=n, contact="王五 0123-1" if n == MISSING else None) for n in names]
     # The township files its report under its short name; the roster knows the alias.
@@ -123,11 +124,14 @@ def test_each_unit_gets_its_status_and_message(
     assert units[WITH_ERROR]["counts"]["error"] >= 1
     assert "未计入汇总" in units[WITH_ERROR]["message"]
     assert any(f["rule"] == "E1" for f in units[WITH_ERROR]["findings"])
-    assert [s["names"][0] for s in data["strays"]] == [STRAY]
-    assert "不在名单中" in data["strays"][0]["message"]
+    strays = {Path(s["file"]).name: s for s in data["strays"]}
+    assert sorted(strays) == ["scan-0001.pdf", "stray.html"]
+    assert strays["stray.html"]["names"] == [STRAY]
+    assert "不在名单中" in strays["stray.html"]["message"]
+    assert strays["scan-0001.pdf"]["message"].startswith("无法读取，也无法从文件名看出是哪个单位的")
     summary = data["summary"]
     assert summary["expected"] == 11 and summary["submitted"] == 7 and summary["late"] == 1
-    assert summary["summed"] == len(GOOD) + 1
+    assert summary["summed"] == len(GOOD) + 1 and summary["strays"] == 2
 
 
 def test_sums_with_provenance_over_the_mixed_forms(
