@@ -12,6 +12,7 @@ and ``--force`` is not given (nothing is then read or written).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from assistant.core.draft import ROLLUP_SCOPE_LABELS, RollupScope
@@ -73,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
     roster = load_roster(args.roster)
     scope = _SCOPES[args.scope]
+    progress = _progress if sys.stderr.isatty() else None
     result = run_rollup(
         roster,
         args.files,
@@ -80,7 +82,10 @@ def run(args: argparse.Namespace) -> int:
         include=Include(args.include),
         scope=scope,
         skip=[p for p in (output, args.html) if p is not None],
+        progress=progress,
     )
+    if progress is not None:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
     if args.json:
         import json
 
@@ -103,3 +108,8 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             say(f"报送情况网页已生成：{args.html}")
     return 0 if result.ok else 1
+
+
+def _progress(done: int, total: int) -> None:
+    """``正在读取 12/300`` on one line of the terminal, rewritten as files are read."""
+    print(f"\r正在读取各单位的报告：{done}/{total}", end="", file=sys.stderr, flush=True)

@@ -6,6 +6,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rollup_units import GOVERNMENT, YEAR, unit_draft
 
 from assistant.core.checks import check_facts, run_checks
@@ -197,3 +199,29 @@ def test_with_no_unit_summed_the_tables_stay_unanswered() -> None:
     assert summary.prior.carried_out is None
     assert provenance_line(summary, SUMMED_PATHS[0]) is None
     assert scope_statement(summary) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.integers(0, 10**6) | st.none(),
+            min_size=len(SUMMED_PATHS),
+            max_size=len(SUMMED_PATHS),
+        ),
+        max_size=6,
+    )
+)
+def test_any_units_numbers_sum_with_provenance_that_adds_up(units: list[list[int | None]]) -> None:
+    tally = Tally()
+    for i, values in enumerate(units):
+        tally.add(f"单位{i}", tuple(values), None)
+    for j, (path, cell) in enumerate(tally.by_path().items()):
+        known = [v[j] for v in units if v[j] is not None]
+        assert cell.total == sum(known)
+        assert sum(n for _, n in cell.contributions) == cell.total
+        assert len(cell.unknown) == len(units) - len(known)
+        assert tally.total(path) == (None if cell.unknown else cell.total)
+        source = cell.source()
+        assert source.units == sum(1 for n in known if n)
+        assert source.largest_value == max(known, default=0)
