@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 from assistant.core import format as fmt
 from assistant.core.format import AgencyKind
@@ -255,6 +263,49 @@ class Interview(Model):
     """Field paths carried over from last year and not yet confirmed by the author."""
 
 
+class RollupScope(StrEnum):
+    """What a government's report covers when it is built from its units' reports (汇总)."""
+
+    OWN = "own"
+    """本机关: the government's own report; its units' tables are not included."""
+    REGION = "region"
+    """本行政区域汇总: the tables are the region's totals, summed over the units."""
+
+
+ROLLUP_SCOPE_LABELS: Final[dict[RollupScope, str]] = {
+    RollupScope.OWN: "本机关",
+    RollupScope.REGION: "本行政区域汇总",
+}
+
+
+class CellSource(Model):
+    """Where a summed cell's number came from (per-cell provenance of a roll-up)."""
+
+    total: Count
+    """The sum over the units, as it was when the roll-up was made."""
+    units: Count = 0
+    """How many units contributed a number other than 0."""
+    largest: str | None = None
+    """The unit that contributed the most (the first such in the roster on a tie)."""
+    largest_value: Count = 0
+    unknown: Count = 0
+    """Units whose cell was blank or unreadable: not counted, so the cell is left to answer."""
+
+
+class Rollup(Model):
+    """How a draft was built from the units' reports by ``nianbao rollup``."""
+
+    scope: RollupScope = RollupScope.REGION
+    roster: str | None = None
+    """The roster file the units were expected from."""
+    units: list[str] = Field(default_factory=list)
+    """The units whose tables were summed, in roster order."""
+    sources: dict[str, CellSource] = Field(default_factory=dict)
+    """Field path of a summed cell → where its number came from."""
+    own: dict[str, str] = Field(default_factory=dict)
+    """Field path of a cell that is not summed (the government's own figure) → why, in Chinese."""
+
+
 class Draft(Model):
     """A whole 政府信息公开工作年度报告 in progress."""
 
@@ -271,6 +322,16 @@ class Draft(Model):
     acknowledged: list[str] = Field(default_factory=list)
     """Keys of warnings the author has read and accepted (``Finding.key``)."""
     interview: Interview = Field(default_factory=Interview)
+    rollup: Rollup | None = None
+    """Set on a draft built by ``nianbao rollup`` from the units' reports; None otherwise."""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_rollup(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Only roll-up drafts carry the key, so every other draft file reads as it always did.
+        data: dict[str, Any] = handler(self)
+        if data.get("rollup", 0) is None:
+            del data["rollup"]
+        return data
 
     @property
     def title(self) -> str:
