@@ -30,6 +30,7 @@ from assistant.errors import NianbaoError, OutputExistsError
 from assistant.render import FORMATS, describe_location
 from assistant.render.output import default_output, write_output
 from assistant.ui import text
+from assistant.ui.deliver import Downloads
 from assistant.ui.screens.choice import Choice, ChoiceScreen
 from assistant.ui.session import Session, free_name
 from assistant.ui.widgets.finding_item import FindingItem
@@ -108,6 +109,7 @@ class ReviewScreen(Screen[Question | None]):
             )
             yield Button("生成报告（Ctrl+R）", id="render", variant="primary")
             yield WrappedText("", id="review-result")
+            yield Downloads(id="downloads")
             yield Label("各部分的回答", id="answers-label")
             yield Vertical(id="review-sections")
         yield Footer()
@@ -315,5 +317,7 @@ class ReviewScreen(Screen[Question | None]):
         result.set_class(bool(event.errors), "-error")
         result.update(text.written_summary(event.written, event.errors))
         self.call_after_refresh(result.scroll_visible)
+        # In a browser the files are on the serving machine: offer them as downloads too.
+        self.call_later(self.query_one(Downloads).offer, event.written)
         if event.written:
             self.notify(f"已生成 {len(event.written)} 个文件，路径见页面。", title="报告已生成")

@@ -1,0 +1,41 @@
+"""One browser tab's process: the terminal assistant, started by textual-serve in the served folder.
+
+textual-serve starts every tab with a shell command line and no working directory of its own, so
+the folder travels as the first argument and the process moves into it: the launcher then lists
+that folder's drafts, exactly as ``nianbao`` does in a terminal opened there.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+
+def command_line(folder: Path, draft: Path | None, *, windows: bool | None = None) -> str:
+    """The shell command line that starts one tab's process."""
+    argv = [sys.executable, "-m", "assistant.serve.tab", str(folder)]
+    if draft is not None:
+        argv.append(str(draft))
+    if windows if windows is not None else os.name == "nt":
+        return windows_command_line(argv)
+    return shlex.join(argv)
+
+
+def windows_command_line(argv: list[str]) -> str:
+    """cmd.exe knows double quotes only (``C:\\Program Files\\…``, folders named in Chinese)."""
+    return subprocess.list2cmdline(argv)
+
+
+def main(argv: list[str]) -> int:
+    folder, *rest = argv
+    os.chdir(folder)
+    from assistant.cli import main as nianbao
+
+    return nianbao(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,90 @@
+"""The access token, the loopback test and the command line that starts each tab."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+
+from assistant.commands.serve import resolve_target
+from assistant.errors import NianbaoError
+from assistant.serve.access import TOKEN_ALPHABET, is_loopback, new_token, token_matches
+from assistant.serve.server import content_disposition, start_message
+from assistant.serve.tab import command_line
+
+
+def test_tokens_are_fresh_and_typed_leniently() -> None:
+    token = new_token()
+    assert len(token) == 14 and token.count("-") == 2
+    assert set(token.replace("-", "")) <= set(TOKEN_ALPHABET)
+    assert new_token() != token
+    assert token_matches(token, token)
+    assert token_matches(token, f" {token.lower().replace('-', ' ')} ")
+    assert not token_matches(token, token[:-1])
+    assert not token_matches(token, "")
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("localhost", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("0.0.0.0", False),
+        ("192.168.1.20", False),
+        ("evil.example", False),
+        ("", False),
+    ],
+)
+def test_loopback(host: str, loopback: bool) -> None:
+    assert is_loopback(host) is loopback
+
+
+def test_start_message_names_the_folder_and_the_token_only_when_asked_for() -> None:
+    local = "\n".join(start_message("127.0.0.1", 8000, Path("/srv/年报"), None))
+    assert "http://127.0.0.1:8000" in local and "/srv/年报" in local and "口令" not in local
+    shared = "\n".join(start_message("0.0.0.0", 8000, Path("/srv"), "ABCD-EFGH-JKMN"))
+    assert "访问口令：ABCD-EFGH-JKMN" in shared
+    assert "0.0.0.0" not in shared  # no browser can open that address
+
+
+def test_posix_command_line_survives_spaces_and_chinese(tmp_path: Path) -> None:
+    folder = tmp_path / "政务 公开"
+    draft = folder / "我的 年报.nianbao.yaml"
+    argv = shlex.split(command_line(folder, draft, windows=False))
+    assert argv[1:] == ["-m", "assistant.serve.tab", str(folder), str(draft)]
+
+
+def test_windows_command_line_uses_double_quotes() -> None:
+    line = command_line(
+        Path(r"C:\Users\张三\年报 2024"),
+        Path(r"C:\Users\张三\年报 2024\a.nianbao.yaml"),
+        windows=True,
+    )
+    assert line.endswith(
+        r'-m assistant.serve.tab "C:\Users\张三\年报 2024" "C:\Users\张三\年报 2024\a.nianbao.yaml"'
+    )
+    assert "'" not in line
+
+
+def test_download_names_in_chinese_reach_the_browser() -> None:
+    header = content_disposition("attachment", "沈阳 2024年报.docx")
+    assert header.startswith('attachment; filename="')
+    assert "filename*=UTF-8''%E6%B2%88%E9%98%B3%202024" in header
+    assert header.isascii()
+
+
+def test_target_is_a_folder_or_a_draft(tmp_path: Path) -> None:
+    assert resolve_target(None, tmp_path) == (tmp_path.resolve(), None)
+    draft = tmp_path / "新.nianbao.yaml"
+    assert resolve_target(Path("新.nianbao.yaml"), tmp_path) == (
+        tmp_path.resolve(),
+        draft.resolve(),
+    )
+    with pytest.raises(NianbaoError, match="找不到"):
+        resolve_target(Path("没有这个目录"), tmp_path)
+    with pytest.raises(NianbaoError, match="找不到目录"):
+        resolve_target(Path("没有/新.nianbao.yaml"), tmp_path)
