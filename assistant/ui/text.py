@@ -26,7 +26,7 @@ READ_ONLY_REFUSED = (
 AT_START = "已经是第一题了。"
 KEPT = "保留原来的回答，继续下一题。"
 SKIPPED = "好的，这题稍后再答（最后会列出）。"
-GOTO_HINT = "请在左侧用 ↑↓ 选择部分，按 Enter 跳转；也可以输入 /goto 三。"
+GOTO_HINT = "请在左侧用上下方向键选择部分，按 Enter 跳转；也可以输入 /goto 三。"
 MULTILINE_KINDS = (Kind.NARRATIVE, Kind.LINES)
 """Kinds answered in the multi-line editor, where Enter makes a new line and Ctrl+S submits."""
 SAVE_RECOVERED = "草稿已重新保存成功，没有丢失任何回答。"
@@ -96,7 +96,7 @@ def question_bubble(question: Question) -> Content:
 def author_bubble(answer: str) -> Content:
     """The accepted answer as it is stored, shortened when very long."""
     if len(answer) > LONG_ANSWER_SHOWN:
-        return Content(f"{answer[:LONG_ANSWER_SHOWN]}…（共 {len(answer)} 字）")
+        return Content(f"{answer[:LONG_ANSWER_SHOWN]}...（共 {len(answer)} 字）")
     return Content(answer)
 
 
@@ -130,7 +130,7 @@ def greeting(session: Session, draft: Draft, questions: Sequence[Question]) -> s
     lines.append(f"欢迎回来！草稿：{display_path(session.path)}")
     following = flow.next_question(draft, questions)
     if following is not None:
-        lines.append(f"上次答到：{section_title(following.section)} —— {following.ask}")
+        lines.append(f"上次答到：{section_title(following.section)}，{following.ask}")
     remaining = [
         f"{section_title(key)}（{required - done} 项）"
         for key, (done, required) in progress.items()
@@ -169,24 +169,24 @@ def findings_summary(findings: Sequence[Finding]) -> str:
         head += ("，" if shown else "") + f"尚未回答 {len(missing)} 项"
     lines = [head]
     for finding in shown[:12]:
-        lines.append(f"· {describe_finding(finding)}")
+        lines.append(f"- {describe_finding(finding)}")
     if len(shown) > 12:
-        lines.append(f"……另有 {len(shown) - 12} 项，按 Ctrl+R 在审阅页查看全部。")
+        lines.append(f"另有 {len(shown) - 12} 项，按 Ctrl+R 在审阅页查看全部。")
     return "\n".join(lines)
 
 
 def answer_findings(findings: Sequence[Finding]) -> str:
     """Right after an answer: what the checks now find wrong there, and how to fix it."""
-    lines = ["⚠ 刚才的回答让检查发现了问题（可以现在改，也可以稍后在审阅页处理）："]
+    lines = ["注意：刚才的回答让检查发现了问题（可以现在改，也可以稍后在审阅页处理）："]
     for finding in findings:
-        lines.append(f"· [{SEVERITY_LABEL[finding.severity]}] {finding.message}")
+        lines.append(f"- [{SEVERITY_LABEL[finding.severity]}] {finding.message}")
         lines.append(f"  修改方法：{finding.fix}")
     return "\n".join(lines)
 
 
 def save_failed(error: NianbaoError) -> str:
     detail = str(error).rstrip("。")
-    return f"⚠ {detail}。回答保留在内存中，会自动重试；也可按 Ctrl+O 另存到其他位置。"
+    return f"注意：{detail}。回答保留在内存中，会自动重试；也可按 Ctrl+O 另存到其他位置。"
 
 
 def opened_state(path: Path) -> str:
@@ -210,15 +210,15 @@ def short_reason(error: NianbaoError) -> str:
 
 
 def save_state_failing(error: NianbaoError) -> str:
-    return f"未保存：{short_reason(error)}，正在重试…"
+    return f"未保存：{short_reason(error)}，正在重试..."
 
 
 def unknown_command(typed: str) -> str:
-    return f"没有“{typed}”这个命令。输入 /help 查看可用的命令。"
+    return f"没有这个命令：{typed}。输入 /help 查看可用的命令。"
 
 
 def unknown_section(typed: str) -> str:
-    return f"没有找到“{typed}”这一部分。请输入 一 到 六，或“基本信息”，例如 /goto 三。"
+    return f"没有找到这一部分：{typed}。请输入 一 到 六，或 基本信息，例如 /goto 三。"
 
 
 def section_empty(section: str) -> str:
@@ -226,9 +226,9 @@ def section_empty(section: str) -> str:
 
 
 def one_line(answer: str, limit: int = 60) -> str:
-    """An answer on one line for the review list: line breaks shown as ⏎, long text cut."""
-    flat = answer.replace("\n", " ⏎ ")
-    return flat if len(flat) <= limit else f"{flat[:limit]}…（共 {len(answer)} 字）"
+    """An answer on one line for the review list: line breaks shown as /, long text cut."""
+    flat = answer.replace("\n", " / ")
+    return flat if len(flat) <= limit else f"{flat[:limit]}...（共 {len(answer)} 字）"
 
 
 def short_ask(ask: str, limit: int = 24) -> str:
@@ -242,7 +242,7 @@ def short_ask(ask: str, limit: int = 24) -> str:
     if 0 < question < cut:
         cut = question + 1
     short = ask[:cut]
-    return short if len(short) <= limit else short[: limit - 1] + "…"
+    return short if len(short) <= limit else short[: limit - 1] + "..."
 
 
 def review_head(findings: Sequence[Finding], blocking: Sequence[Finding]) -> str:
@@ -288,7 +288,7 @@ def written_summary(written: Sequence[tuple[str, Path]], errors: Sequence[str]) 
 
 def missing_facts(questions: Sequence[Question]) -> str:
     """Why a narrative comes without a draft: the facts the author skipped."""
-    asks = "；".join(f"“{short_ask(q.ask.partition('”）')[2] or q.ask, 30)}”" for q in questions)
+    asks = "；".join(short_ask(q.ask.partition("”）")[2] or q.ask, 30) for q in questions)
     return (
         f"起草这一段还需要您跳过的情况：{asks}。可以按 Ctrl+N 把这段也留到最后"
         "（补答后会自动起草），或者直接自己写。"
@@ -297,9 +297,9 @@ def missing_facts(questions: Sequence[Question]) -> str:
 
 def typed_similarity(warning: str) -> str:
     """E17 under the editor, while typing."""
-    return f"⚠ {warning}（仅为提醒，不影响提交）"
+    return f"提醒：{warning}（不影响提交）"
 
 
 def submitted_similarity(warning: str) -> str:
     """E17 in the transcript, after the answer was accepted."""
-    return f"⚠ 提醒：{warning}已保存，不影响继续；审阅时会列为警告，可以修改，也可以确认后保留。"
+    return f"提醒：{warning}已保存，不影响继续；审阅时会列为警告，可以修改，也可以确认后保留。"

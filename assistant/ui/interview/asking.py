@@ -157,7 +157,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
         if not self.session.read_only:
             self.session.saver.submit(draft)
             self.query_one(StatusBar).save_state = (
-                "正在保存…" if not self._failing else self.query_one(StatusBar).save_state
+                "正在保存..." if not self._failing else self.query_one(StatusBar).save_state
             )
             self._save()
         self._schedule_background()

@@ -94,11 +94,11 @@ class ReviewScreen(Screen[Question | None]):
         """True while the result line says what still blocks the report."""
 
     def compose(self) -> ComposeResult:
-        yield Label(f"审阅与生成 · {self.draft.title}", id="review-title", markup=False)
+        yield Label(f"审阅与生成 | {self.draft.title}", id="review-title", markup=False)
         with VerticalScroll(id="review-scroll"):
-            yield WrappedText("正在检查…", id="review-head")
+            yield WrappedText("正在检查...", id="review-head")
             yield Vertical(id="review-findings")
-            yield Label("生成哪些格式（↑↓ 移动，空格勾选）：", id="formats-label")
+            yield Label("生成哪些格式（上下方向键移动，空格勾选）：", id="formats-label")
             yield SelectionList[str](
                 *(
                     Selection(f"{spec.label}（.{name}）", name, name in DEFAULT_FORMATS)
@@ -264,7 +264,7 @@ class ReviewScreen(Screen[Question | None]):
             result.update("没有生成任何文件。")
             return
         result.remove_class("-error")
-        result.update("正在生成…")
+        result.update("正在生成...")
         result.scroll_visible()
         self._write(targets)
 
