@@ -87,11 +87,12 @@ def test_bundle_installs_offline_and_runs(bundle: Path, tmp_path: Path) -> None:
     python = target / "venv" / "bin" / "python"
     where = subprocess.run(
         [str(python), "-c", "from assistant import resources as r\n"
-         "print(r.prompts_dir()); print(r.templates_dir())"],
+         "print(r.prompts_dir()); print(r.templates_dir())\n"
+         "from assistant.serve.server import PAGE; print(PAGE / 'index.html')"],
         env=env, capture_output=True, text=True, cwd=tmp_path, check=True,
     )  # fmt: skip
     for line in where.stdout.splitlines():
-        assert Path(line).is_relative_to(target / "venv"), line
+        assert Path(line).exists() and Path(line).is_relative_to(target / "venv"), line
     # Everything installed came out of the bundle, at the bundle's versions.
     installed = subprocess.run(
         [str(python), "-c", "from importlib.metadata import distributions as d\n"

@@ -7,6 +7,7 @@ that folder's drafts, exactly as ``nianbao`` does in a terminal opened there.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shlex
 import subprocess
@@ -29,8 +30,22 @@ def windows_command_line(argv: list[str]) -> str:
     return subprocess.list2cmdline(argv)
 
 
+def served_state(folder: Path) -> Path:
+    """The state folder of the tabs serving ``folder``: one per served folder.
+
+    The launcher lists the drafts opened recently; a page served to colleagues must not list
+    (and open) the drafts this machine's user opened elsewhere, so the tabs keep a list of
+    their own, beside the user's.
+    """
+    from assistant.store.recent import state_dir
+
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return state_dir() / "serve" / digest
+
+
 def main(argv: list[str]) -> int:
     folder, *rest = argv
+    os.environ["XDG_STATE_HOME"] = str(served_state(Path(folder)))
     os.chdir(folder)
     from assistant.cli import main as nianbao
 

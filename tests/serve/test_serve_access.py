@@ -88,3 +88,43 @@ def test_target_is_a_folder_or_a_draft(tmp_path: Path) -> None:
         resolve_target(Path("没有这个目录"), tmp_path)
     with pytest.raises(NianbaoError, match="找不到目录"):
         resolve_target(Path("没有/新.nianbao.yaml"), tmp_path)
+
+
+def test_tabs_list_only_the_drafts_opened_through_the_served_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.serve.tab import served_state
+    from assistant.store.recent import recent_drafts, remember_draft, state_dir
+
+    elsewhere = tmp_path / "别处.nianbao.yaml"
+    elsewhere.write_text("schema_version: 1\n", encoding="utf-8")
+    remember_draft(elsewhere)
+    assert elsewhere in recent_drafts()
+    user_state = state_dir()
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert served_state(a) != served_state(b)
+    assert served_state(a).is_relative_to(user_state)
+    monkeypatch.setenv("XDG_STATE_HOME", str(served_state(a)))
+    assert recent_drafts() == []
+
+
+def test_a_tab_runs_in_the_served_folder_with_its_own_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from assistant.serve import tab
+
+    seen: dict[str, object] = {}
+
+    def nianbao(argv: list[str]) -> int:
+        seen.update(argv=argv, cwd=Path.cwd(), state=os.environ["XDG_STATE_HOME"])
+        return 0
+
+    monkeypatch.setattr("assistant.cli.main", nianbao)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "年报"
+    folder.mkdir()
+    expected = str(tab.served_state(folder))
+    assert tab.main([str(folder), "x.nianbao.yaml"]) == 0
+    assert seen == {"argv": ["x.nianbao.yaml"], "cwd": folder, "state": expected}
