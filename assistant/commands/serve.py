@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from pathlib import Path
 
@@ -68,9 +69,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as error:
-        raise NianbaoError(
-            f"无法在 {args.host}:{args.port} 上启动服务（{error.strerror or error}）。"
-            "端口可能已被占用，请用 --port 换一个端口。"
-        ) from None
+        raise NianbaoError(bind_failure(args.host, args.port, error)) from None
     print("服务已停止。", file=sys.stderr)
     return 0
+
+
+def bind_failure(host: str, port: int, error: OSError) -> str:
+    """Why the server could not listen on ``host:port``, in Chinese."""
+    if error.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
+        return f"端口 {port} 已被其他程序占用，请用 --port 换一个端口，例如 --port {port + 1}。"
+    if error.errno in (errno.EACCES, getattr(errno, "WSAEACCES", -1)):
+        return f"没有权限使用端口 {port}，请换一个大于 1024 的端口。"
+    if error.errno in (errno.EADDRNOTAVAIL, getattr(errno, "WSAEADDRNOTAVAIL", -1)):
+        return f"本机没有 {host} 这个地址。只给本机用请省略 --host，给局域网用请写 --host 0.0.0.0。"
+    return f"无法在 {host}:{port} 上启动服务（{error}）。"

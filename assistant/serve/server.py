@@ -10,8 +10,10 @@ until the browser has given the token.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import secrets
+import signal
 import socket
 from pathlib import Path
 from typing import Any
@@ -64,8 +66,32 @@ class NianbaoServer(Server):
                 web.static("/static", self.statics_path, name="static"),
             ]
         )
-        app.on_startup.append(self.on_startup)
         return app
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until Ctrl+C (or SIGTERM); OSError when the address cannot be bound."""
+        self.debug = debug
+        self.initialize_logging()
+        asyncio.run(self._serve())
+
+    async def _serve(self) -> None:
+        runner = web.AppRunner(await self._make_app(), handle_signals=False)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, self.host, self.port).start()
+            # Said once the port is really ours: a taken port is reported instead.
+            for line in start_message(self.host, self.port, self.folder, self.token):
+                self.console.print(line, highlight=False, markup=False)
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                # Windows has no signal handlers in asyncio: Ctrl+C arrives as KeyboardInterrupt.
+                with contextlib.suppress(NotImplementedError):
+                    loop.add_signal_handler(signum, stop.set)
+            await stop.wait()
+        finally:
+            # Closes every tab's websocket: each tab's process is told to quit, and saves.
+            await runner.cleanup()
 
     def authorized(self, request: web.Request) -> bool:
         if self.token is None:
@@ -141,10 +167,6 @@ class NianbaoServer(Server):
             await response.write(chunk)
         await response.write_eof()
         return response
-
-    async def on_startup(self, app: web.Application) -> None:
-        for line in start_message(self.host, self.port, self.folder, self.token):
-            self.console.print(line, highlight=False, markup=False)
 
 
 def content_disposition(disposition: str, name: str) -> str:

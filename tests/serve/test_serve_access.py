@@ -128,3 +128,21 @@ def test_a_tab_runs_in_the_served_folder_with_its_own_list(
     expected = str(tab.served_state(folder))
     assert tab.main([str(folder), "x.nianbao.yaml"]) == 0
     assert seen == {"argv": ["x.nianbao.yaml"], "cwd": folder, "state": expected}
+
+
+def test_a_taken_port_is_said_in_chinese_and_nothing_claims_to_have_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    from assistant.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    out, err = capsys.readouterr()
+    assert f"端口 {port} 已被其他程序占用" in err
+    assert "已启动" not in out + err
