@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -26,8 +25,15 @@ def command_line(folder: Path, draft: Path | None, *, windows: bool | None = Non
 
 
 def windows_command_line(argv: list[str]) -> str:
-    """cmd.exe knows double quotes only (``C:\\Program Files\\…``, folders named in Chinese)."""
-    return subprocess.list2cmdline(argv)
+    """For cmd.exe, which knows double quotes only: every argument quoted, so that a space, ``&``
+    or ``^`` in a folder's name stays part of it (Windows names cannot hold ``"``); a trailing
+    backslash (``C:\\``) is doubled, or it would escape the closing quote."""
+    quoted = []
+    for arg in argv:
+        stripped = arg.rstrip("\\")
+        trailing = arg[len(stripped) :]
+        quoted.append(f'"{stripped}{trailing * 2}"')
+    return " ".join(quoted)
 
 
 def served_state(folder: Path) -> Path:

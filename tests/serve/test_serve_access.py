@@ -58,16 +58,18 @@ def test_posix_command_line_survives_spaces_and_chinese(tmp_path: Path) -> None:
     assert argv[1:] == ["-m", "assistant.serve.tab", str(folder), str(draft)]
 
 
-def test_windows_command_line_uses_double_quotes() -> None:
+def test_windows_command_line_quotes_every_argument_for_cmd() -> None:
+    from assistant.serve.tab import windows_command_line
+
     line = command_line(
         Path(r"C:\Users\张三\年报 2024"),
         Path(r"C:\Users\张三\年报 2024\a.nianbao.yaml"),
         windows=True,
     )
-    assert line.endswith(
-        r'-m assistant.serve.tab "C:\Users\张三\年报 2024" "C:\Users\张三\年报 2024\a.nianbao.yaml"'
-    )
+    folder = r'"C:\Users\张三\年报 2024"'
+    assert line.endswith(f'"-m" "assistant.serve.tab" {folder} {folder[:-1]}\\a.nianbao.yaml"')
     assert "'" not in line
+    assert windows_command_line([r"D:\R&D", "D:\\"]) == r'"D:\R&D" "D:\\"'
 
 
 def test_download_names_in_chinese_reach_the_browser() -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Download, Page, WebSocket, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
@@ -86,14 +87,14 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 class Screen:
     """What one page's terminal received, as plain text."""
 
-    def __init__(self, page: object) -> None:
+    def __init__(self, page: Page) -> None:
         self.page = page
         self.frames: list[bytes] = []
-        page.on("websocket", self._opened)  # type: ignore[attr-defined]
+        page.on("websocket", self._opened)
 
-    def _opened(self, websocket: object) -> None:
+    def _opened(self, websocket: WebSocket) -> None:
         self.frames = []  # a reload opens a new websocket: only the new session counts
-        websocket.on("framereceived", self._frame)  # type: ignore[attr-defined]
+        websocket.on("framereceived", self._frame)
 
     def _frame(self, payload: bytes | str) -> None:
         if isinstance(payload, bytes):
@@ -106,7 +107,7 @@ class Screen:
         deadline = time.monotonic() + TIMEOUT
         while not all(n in self.text() for n in needles):
             assert time.monotonic() < deadline, f"never shown: {needles}\n{self.text()[-3000:]}"
-            self.page.wait_for_timeout(100)  # type: ignore[attr-defined]
+            self.page.wait_for_timeout(100)
 
     def mark(self) -> None:
         """Forget what was shown so far: the next wait_for looks at new output only."""
@@ -114,15 +115,13 @@ class Screen:
 
 
 def test_interview_in_a_browser(served: tuple[str, Path], tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
     url, draft = served
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 1000})
         requests: list[str] = []
         context.on("request", lambda request: requests.append(request.url))
-        downloads: list[object] = []
+        downloads: list[Download] = []
         # textual-serve opens each download in a new tab.
         context.on("page", lambda tab: tab.on("download", lambda d: downloads.append(d)))
         page = context.new_page()
@@ -174,8 +173,8 @@ def test_interview_in_a_browser(served: tuple[str, Path], tmp_path: Path) -> Non
             page.wait_for_timeout(100)
         download = downloads[0]
         saved_docx = tmp_path / "downloaded.docx"
-        download.save_as(saved_docx)  # type: ignore[attr-defined]
-        assert download.suggested_filename == "沈阳 2024.docx"  # type: ignore[attr-defined]
+        download.save_as(saved_docx)
+        assert download.suggested_filename == "沈阳 2024.docx"
         browser.close()
 
     import docx
