@@ -11,6 +11,7 @@ import hashlib
 import os
 import shlex
 import sys
+import time
 from pathlib import Path
 
 
@@ -49,10 +50,42 @@ def served_state(folder: Path) -> Path:
     return state_dir() / "serve" / digest
 
 
+RELOAD_WAIT = 3.0
+"""Seconds a tab's process waits for the draft's lock before the interview asks for it."""
+
+
+def wait_for_previous_tab(draft: Path, seconds: float = RELOAD_WAIT) -> None:
+    """Return once nobody holds the draft, or after ``seconds``.
+
+    Reloading the page starts the new tab's process while the old one is still saving and
+    quitting: without the wait, a reload could meet its own previous session's lock. A second
+    tab still meets the lock (with the same message as a second terminal), a moment later.
+    """
+    from assistant.errors import NianbaoError
+    from assistant.store.lock import DraftInUseError, DraftLock
+
+    deadline = time.monotonic() + seconds
+    while True:
+        lock = DraftLock(draft)
+        try:
+            lock.acquire()
+        except DraftInUseError:
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.1)
+            continue
+        except NianbaoError:
+            return  # no lock can be taken there at all: the interview says so
+        lock.release()
+        return
+
+
 def main(argv: list[str]) -> int:
     folder, *rest = argv
     os.environ["XDG_STATE_HOME"] = str(served_state(Path(folder)))
     os.chdir(folder)
+    if rest and Path(rest[0]).is_file():
+        wait_for_previous_tab(Path(rest[0]))
     from assistant.cli import main as nianbao
 
     return nianbao(rest)

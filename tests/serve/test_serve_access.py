@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shlex
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ from assistant.errors import NianbaoError
 from assistant.serve.access import TOKEN_ALPHABET, is_loopback, new_token, token_matches
 from assistant.serve.server import content_disposition, start_message
 from assistant.serve.tab import command_line
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "shenyang-2024.nianbao.yaml"
 
 
 def test_tokens_are_fresh_and_typed_leniently() -> None:
@@ -148,3 +152,40 @@ def test_a_taken_port_is_said_in_chinese_and_nothing_claims_to_have_started(
     out, err = capsys.readouterr()
     assert f"端口 {port} 已被其他程序占用" in err
     assert "已启动" not in out + err
+
+
+def test_a_reloaded_tab_waits_for_its_previous_session_to_let_go(tmp_path: Path) -> None:
+    import threading
+
+    from assistant.serve.tab import wait_for_previous_tab
+    from assistant.store.lock import DraftLock
+
+    draft = tmp_path / "年报.nianbao.yaml"
+    shutil.copy(SEED, draft)
+    previous = DraftLock(draft)
+    previous.acquire()
+    released = threading.Event()
+
+    def quit_later() -> None:
+        time.sleep(0.3)
+        previous.release()
+        released.set()
+
+    threading.Thread(target=quit_later).start()
+    wait_for_previous_tab(draft, seconds=30)
+    assert released.is_set()
+    with DraftLock(draft):
+        pass  # free for the new session
+
+
+def test_a_second_tab_still_meets_the_lock(tmp_path: Path) -> None:
+    from assistant.errors import DraftLockedError
+    from assistant.serve.tab import wait_for_previous_tab
+    from assistant.store.lock import DraftLock
+
+    draft = tmp_path / "年报.nianbao.yaml"
+    shutil.copy(SEED, draft)
+    with DraftLock(draft):
+        wait_for_previous_tab(draft, seconds=0.2)  # gives up waiting, does not take it
+        with pytest.raises(DraftLockedError):
+            DraftLock(draft).acquire()
