@@ -8,7 +8,8 @@ if "%~1"=="" (set "TARGET=%LOCALAPPDATA%\nianbao") else (set "TARGET=%~1")
 
 set "PY="
 if defined PYTHON set "PY=%PYTHON%"
-if not defined PY (where py >nul 2>nul && set "PY=py -3")
+rem The newest Python the bundle has wheels for, through the py launcher.
+for %%v in (3.14 3.13 3.12 3.11) do if not defined PY (py -%%v -c "" >nul 2>nul && set "PY=py -%%v")
 if not defined PY (where python >nul 2>nul && set "PY=python")
 if not defined PY goto nopython
 %PY% -c "import sys; sys.exit(sys.version_info < (3, 11))" >nul 2>nul || goto nopython
