@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-UI = Path(__file__).resolve().parents[2] / "assistant" / "ui"
+ASSISTANT = Path(__file__).resolve().parents[2] / "assistant"
+UI = ASSISTANT / "ui"
+SHOWN_BY_THE_UI = [UI, ASSISTANT / "interview"]
+"""The UI's own folder, and the interview driver's messages that the UI shows (where present)."""
 
 NOT_SHOWN = {
     # The line-breaking rules name the punctuation that author text contains (避头尾).
@@ -55,7 +58,11 @@ def shown_strings(path: Path) -> list[tuple[int, str]]:
     ]
 
 
-@pytest.mark.parametrize("path", sorted(UI.rglob("*.py")), ids=lambda p: str(p.relative_to(UI)))
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for root in SHOWN_BY_THE_UI for p in root.rglob("*.py")),
+    ids=lambda p: str(p.relative_to(ASSISTANT)),
+)
 def test_ui_strings_use_narrow_or_wide_characters_only(path: Path) -> None:
     found = [(line, s, uncertain(s)) for line, s in shown_strings(path) if uncertain(s)]
     assert found == []
