@@ -165,8 +165,8 @@ def test_commands(tmp_path: Path) -> None:
     assert "为什么问：" in out and "示例：沈阳市人民政府外事办公室" in out
     assert "/goto <部分>" in out
     assert "已跳过" in out and plain.draft.interview.skipped == ["agency"]
-    assert "没有找到“十”这一部分" in out
-    assert "没有“/nope”这个命令" in out
+    assert "没有找到「十」这一部分" in out
+    assert "没有「/nope」这个命令" in out
     assert "检查结果" in out
     assert "已保存并退出" in out
 

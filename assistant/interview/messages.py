@@ -49,7 +49,7 @@ def read_only_refused(*, keys: bool) -> str:
 
 def goto_hint(*, keys: bool) -> str:
     if keys:
-        return "请在左侧用 ↑↓ 选择部分，按 Enter 跳转；也可以输入 /goto 三。"
+        return "请在左侧用上下方向键选择部分，按 Enter 跳转；也可以输入 /goto 三。"
     return "请在 /goto 后面写上部分，例如 /goto 三 或 /goto 基本信息。"
 
 
@@ -71,11 +71,11 @@ def deferred_left(count: int, *, keys: bool) -> str:
 
 
 def unknown_command(typed: str) -> str:
-    return f"没有“{typed}”这个命令。输入 /help 查看可用的命令。"
+    return f"没有「{typed}」这个命令。输入 /help 查看可用的命令。"
 
 
 def unknown_section(typed: str) -> str:
-    return f"没有找到“{typed}”这一部分。请输入 一 到 六，或“基本信息”，例如 /goto 三。"
+    return f"没有找到「{typed}」这一部分。请输入 一 到 六，或「基本信息」，例如 /goto 三。"
 
 
 def section_empty(section: str) -> str:
@@ -85,14 +85,14 @@ def section_empty(section: str) -> str:
 def shown_answer(answer: str) -> str:
     """An accepted answer as the conversation echoes it, shortened when very long."""
     if len(answer) > LONG_ANSWER_SHOWN:
-        return f"{answer[:LONG_ANSWER_SHOWN]}…（共 {len(answer)} 字）"
+        return f"{answer[:LONG_ANSWER_SHOWN]}...（共 {len(answer)} 字）"
     return answer
 
 
 def one_line(answer: str, limit: int = 60) -> str:
-    """An answer on one line: line breaks shown as ⏎, long text cut (with its length)."""
-    flat = answer.replace("\n", " ⏎ ")
-    return flat if len(flat) <= limit else f"{flat[:limit]}…（共 {len(answer)} 字）"
+    """An answer on one line: line breaks shown as a slash, long text cut (with its length)."""
+    flat = answer.replace("\n", " / ")
+    return flat if len(flat) <= limit else f"{flat[:limit]}...（共 {len(answer)} 字）"
 
 
 def no_prior_text() -> str:
@@ -129,7 +129,7 @@ def greeting(
     lines.append(f"欢迎回来！草稿：{path}")
     following = flow.next_question(draft, questions)
     if following is not None:
-        lines.append(f"上次答到：{section_title(following.section)} —— {following.ask}")
+        lines.append(f"上次答到：{section_title(following.section)}，{following.ask}")
     remaining = [
         f"{section_title(key)}（{required - done} 项）"
         for key, (done, required) in progress.items()

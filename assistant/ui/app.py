@@ -132,7 +132,7 @@ class NianbaoApp(App[int]):
                     "或者退出（草稿会存到备用位置，并告诉您路径）。",
                     [
                         Choice("retry", "再试一次", "r", "primary"),
-                        Choice("save-as", "另存为…", "s"),
+                        Choice("save-as", "另存为...", "s"),
                         Choice("quit", "退出", "q", "warning"),
                     ],
                     cancel="save-as",
@@ -149,4 +149,4 @@ class NianbaoApp(App[int]):
 
     def action_command_palette(self) -> None:
         if not isinstance(self.screen, CommandPalette):
-            self.push_screen(CommandPalette(placeholder="搜索命令…", id="--command-palette"))
+            self.push_screen(CommandPalette(placeholder="搜索命令...", id="--command-palette"))

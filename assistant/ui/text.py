@@ -96,24 +96,24 @@ def findings_summary(findings: Sequence[Finding]) -> str:
         head += ("，" if shown else "") + f"尚未回答 {len(missing)} 项"
     lines = [head]
     for finding in shown[:12]:
-        lines.append(f"· {describe_finding(finding)}")
+        lines.append(f"- {describe_finding(finding)}")
     if len(shown) > 12:
-        lines.append(f"……另有 {len(shown) - 12} 项，按 Ctrl+R 在审阅页查看全部。")
+        lines.append(f"另有 {len(shown) - 12} 项，按 Ctrl+R 在审阅页查看全部。")
     return "\n".join(lines)
 
 
 def answer_findings(findings: Sequence[Finding]) -> str:
     """Right after an answer: what the checks now find wrong there, and how to fix it."""
-    lines = ["⚠ 刚才的回答让检查发现了问题（可以现在改，也可以稍后在审阅页处理）："]
+    lines = ["注意：刚才的回答让检查发现了问题（可以现在改，也可以稍后在审阅页处理）："]
     for finding in findings:
-        lines.append(f"· [{SEVERITY_LABEL[finding.severity]}] {finding.message}")
+        lines.append(f"- [{SEVERITY_LABEL[finding.severity]}] {finding.message}")
         lines.append(f"  修改方法：{finding.fix}")
     return "\n".join(lines)
 
 
 def save_failed(error: NianbaoError) -> str:
     detail = str(error).rstrip("。")
-    return f"⚠ {detail}。回答保留在内存中，会自动重试；也可按 Ctrl+O 另存到其他位置。"
+    return f"注意：{detail}。回答保留在内存中，会自动重试；也可按 Ctrl+O 另存到其他位置。"
 
 
 def opened_state(path: Path) -> str:
@@ -137,7 +137,7 @@ def short_reason(error: NianbaoError) -> str:
 
 
 def save_state_failing(error: NianbaoError) -> str:
-    return f"未保存：{short_reason(error)}，正在重试…"
+    return f"未保存：{short_reason(error)}，正在重试..."
 
 
 def short_ask(ask: str, limit: int = 24) -> str:
@@ -151,7 +151,7 @@ def short_ask(ask: str, limit: int = 24) -> str:
     if 0 < question < cut:
         cut = question + 1
     short = ask[:cut]
-    return short if len(short) <= limit else short[: limit - 1] + "…"
+    return short if len(short) <= limit else short[: limit - 1] + "..."
 
 
 def review_head(findings: Sequence[Finding], blocking: Sequence[Finding]) -> str:
@@ -197,7 +197,7 @@ def written_summary(written: Sequence[tuple[str, Path]], errors: Sequence[str]) 
 
 def missing_facts(questions: Sequence[Question]) -> str:
     """Why a narrative comes without a draft: the facts the author skipped."""
-    asks = "；".join(f"“{short_ask(q.ask.partition('”）')[2] or q.ask, 30)}”" for q in questions)
+    asks = "；".join(short_ask(q.ask.partition("”）")[2] or q.ask, 30) for q in questions)
     return (
         f"起草这一段还需要您跳过的情况：{asks}。可以按 Ctrl+N 把这段也留到最后"
         "（补答后会自动起草），或者直接自己写。"
@@ -206,9 +206,9 @@ def missing_facts(questions: Sequence[Question]) -> str:
 
 def typed_similarity(warning: str) -> str:
     """E17 under the editor, while typing."""
-    return f"⚠ {warning}（仅为提醒，不影响提交）"
+    return f"提醒：{warning}（不影响提交）"
 
 
 def submitted_similarity(warning: str) -> str:
     """E17 in the transcript, after the answer was accepted."""
-    return f"⚠ 提醒：{warning}已保存，不影响继续；审阅时会列为警告，可以修改，也可以确认后保留。"
+    return f"提醒：{warning}已保存，不影响继续；审阅时会列为警告，可以修改，也可以确认后保留。"

@@ -125,7 +125,7 @@ async def test_save_failure_keeps_the_answer_and_retries(
         await settle(pilot)
         screen = interview(app)
         status = screen.query_one(StatusBar)
-        assert status.save_state == "未保存：磁盘已满，正在重试…"
+        assert status.save_state == "未保存：磁盘已满，正在重试..."
         assert status.failing
         warnings = [t for t in screen.transcript.texts if "磁盘已满" in t]
         assert len(warnings) == 1 and "\n" not in warnings[0]
@@ -238,7 +238,7 @@ async def test_launcher_lists_drafts_and_starts_a_new_one(tmp_path: Path) -> Non
         assert isinstance(launcher, LauncherScreen)
         assert [p.name for p in launcher.paths.values()] == ["旧草稿.nianbao.yaml"]
         listed = launcher.query_one(OptionList).get_option("draft-0").prompt
-        assert f"{AGENCY} · 2024年" in str(listed) and "旧草稿.nianbao.yaml" in str(listed)
+        assert f"{AGENCY} | 2024年" in str(listed) and "旧草稿.nianbao.yaml" in str(listed)
         await pilot.press("n")
         await settle(pilot)
         await pilot.press("home", "ctrl+k", "n", "e", "w", "enter")

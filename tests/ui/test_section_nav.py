@@ -36,10 +36,10 @@ async def test_the_sidebar_redraws_what_changed_and_keeps_the_rest() -> None:
         nav.show(progress, {SECTION_KEYS[2]: Severity.ERROR})
         await pilot.pause()
         after = shown(nav)
-    assert "✔ 3/3" in after
-    assert "✖ 有错误" in after
+    assert "完成 3/3" in after
+    assert "有错误" in after
     assert after.count("0/3") == len(SECTION_KEYS) - 1  # the other sections as they were
-    assert after.replace("✔ 3/3", "0/3").replace(" ✖ 有错误", "") == before
+    assert after.replace("完成 3/3", "0/3").replace(" 有错误", "") == before
 
 
 async def test_an_unchanged_sidebar_is_not_redrawn() -> None:
@@ -70,5 +70,5 @@ async def test_a_complete_section_with_an_error_shows_no_tick() -> None:
         nav.show(dict.fromkeys(SECTION_KEYS, (2, 2)), {SECTION_KEYS[0]: Severity.ERROR})
         await pilot.pause()
         lines = shown(nav).splitlines()
-    assert "2/2 ✖ 有错误" in lines[1] and "✔" not in lines[1]
-    assert "✔ 2/2" in lines[3]
+    assert "2/2 有错误" in lines[1] and "完成" not in lines[1]
+    assert "完成 2/2" in lines[3]

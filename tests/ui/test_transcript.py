@@ -56,9 +56,9 @@ async def test_bubbles_wrap_again_when_the_width_changes() -> None:
         narrow = view.virtual_size.height
         assert narrow > wide
         lines = [view.render_line(y).text.rstrip() for y in range(narrow)]
-    text = "".join(line.strip(" ▌") for line in lines)
+    text = "".join(line.strip(" |") for line in lines)
     assert text.replace(" ", "") == long.replace(" ", "")  # every character, once
-    assert all(line.startswith("▌") for line in lines if line)  # the assistant's edge
+    assert all(line.startswith("|") for line in lines if line)  # the assistant's edge
 
 
 async def test_the_newest_bubble_is_marked_once_drawn() -> None:

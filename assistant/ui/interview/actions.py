@@ -91,7 +91,7 @@ class ActionsMixin(AskingMixin):
     # ------------------------------------------------------------ panes and help
 
     def action_check(self) -> None:
-        self.transcript.say("正在检查…", "note")
+        self.transcript.say("正在检查...", "note")
         self._check(announce=True)
         self.answer_box.focus_editor()
 

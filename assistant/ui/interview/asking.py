@@ -124,7 +124,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
         self._refresh_nav()
         if not self.session.read_only:
             status = self.query_one(StatusBar)
-            status.save_state = "正在保存…" if not self._failing else status.save_state
+            status.save_state = "正在保存..." if not self._failing else status.save_state
             self._save()
         self._schedule_background()
 

@@ -52,7 +52,7 @@ class AskPathScreen(ModalScreen[Path | None]):
             yield Label(self.title_text, id="choice-title", markup=False)
             yield WrappedText(self.message, id="choice-message")
             yield Input(self.suggestion, id="path-input")
-            yield WrappedText("Enter 确定 · Esc 取消", id="path-error")
+            yield WrappedText("Enter 确定，Esc 取消", id="path-error")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

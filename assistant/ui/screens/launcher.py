@@ -38,7 +38,7 @@ def _modified(path: Path) -> str:
 
 
 def describe(path: Path) -> str:
-    """ "平安县自然资源局 · 2025年" for a draft (what it is, beside where it is)."""
+    """ "平安县自然资源局 | 2025年" for a draft (what it is, beside where it is)."""
     try:
         meta = store.load_draft(path).meta
     except NianbaoError:
@@ -46,7 +46,7 @@ def describe(path: Path) -> str:
     parts = [meta.agency or "（尚未填写机关名称）"]
     if meta.year is not None:
         parts.append(f"{meta.year}年")
-    return " · ".join(parts)
+    return " | ".join(parts)
 
 
 def list_drafts(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -84,15 +84,15 @@ class LauncherScreen(Screen[Path]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="launcher"):
-            yield Label("年报助手 · 政府信息公开工作年度报告", id="launcher-title")
+            yield Label("年报助手 | 政府信息公开工作年度报告", id="launcher-title")
             yield WrappedText(INTRO, id="launcher-intro")
             yield OptionList(id="launcher-list")
-            yield Label("↑↓ 选择 · Enter 打开 · N 新建 · Ctrl+Q 退出", id="launcher-hint")
+            yield Label("上下方向键选择，Enter 打开，N 新建，Ctrl+Q 退出", id="launcher-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         here, recent = list_drafts(self.folder)
-        options: list[Option | None] = [Option("＋ 新建草稿…", id=NEW_ID)]
+        options: list[Option | None] = [Option("＋ 新建草稿...", id=NEW_ID)]
         if here:
             options.append(
                 Option(

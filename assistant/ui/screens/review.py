@@ -32,6 +32,7 @@ from assistant.interview.session import Session, free_name
 from assistant.render import FORMATS, describe_location
 from assistant.render.output import default_output, write_output
 from assistant.ui import text
+from assistant.ui.deliver import Downloads
 from assistant.ui.screens.choice import Choice, ChoiceScreen
 from assistant.ui.widgets.finding_item import FindingItem
 from assistant.ui.widgets.footer import Footer
@@ -94,11 +95,11 @@ class ReviewScreen(Screen[Question | None]):
         """True while the result line says what still blocks the report."""
 
     def compose(self) -> ComposeResult:
-        yield Label(f"审阅与生成 · {self.draft.title}", id="review-title", markup=False)
+        yield Label(f"审阅与生成 | {self.draft.title}", id="review-title", markup=False)
         with VerticalScroll(id="review-scroll"):
-            yield WrappedText("正在检查…", id="review-head")
+            yield WrappedText("正在检查...", id="review-head")
             yield Vertical(id="review-findings")
-            yield Label("生成哪些格式（↑↓ 移动，空格勾选）：", id="formats-label")
+            yield Label("生成哪些格式（上下方向键移动，空格勾选）：", id="formats-label")
             yield SelectionList[str](
                 *(
                     Selection(f"{spec.label}（.{name}）", name, name in DEFAULT_FORMATS)
@@ -109,6 +110,7 @@ class ReviewScreen(Screen[Question | None]):
             )
             yield Button("生成报告（Ctrl+R）", id="render", variant="primary")
             yield WrappedText("", id="review-result")
+            yield Downloads(id="downloads")
             yield Label("各部分的回答", id="answers-label")
             yield Vertical(id="review-sections")
         yield Footer()
@@ -263,7 +265,7 @@ class ReviewScreen(Screen[Question | None]):
             result.update("没有生成任何文件。")
             return
         result.remove_class("-error")
-        result.update("正在生成…")
+        result.update("正在生成...")
         result.scroll_visible()
         self._write(targets)
 
@@ -316,5 +318,7 @@ class ReviewScreen(Screen[Question | None]):
         result.set_class(bool(event.errors), "-error")
         result.update(text.written_summary(event.written, event.errors))
         self.call_after_refresh(result.scroll_visible)
+        # In a browser the files are on the serving machine: offer them as downloads too.
+        self.call_later(self.query_one(Downloads).offer, event.written)
         if event.written:
             self.notify(f"已生成 {len(event.written)} 个文件，路径见页面。", title="报告已生成")

@@ -20,10 +20,10 @@ from textual.widgets.input import Selection
 
 from assistant.ui.widgets.wrapped import WrappedText
 
-LINE_HINT = "Enter 提交 · F1 为什么问 · 输入 /help 查看命令"
-AREA_HINT = "Ctrl+S 提交（也可 Ctrl+J）· Enter 换行，每行一段 · F1 为什么问"
-AREA_PREFILLED_HINT = "Ctrl+S 提交原文 · F7 全选后输入即替换 · Enter 换行，每行一段 · F1 为什么问"
-READ_ONLY_HINT = "只读模式：可以浏览、预览和检查，回答不会保存 · 输入 /help 查看命令"
+LINE_HINT = "Enter 提交，F1 为什么问，输入 /help 查看命令"
+AREA_HINT = "Ctrl+S 提交（也可 Ctrl+J），Enter 换行（每行一段），F1 为什么问"
+AREA_PREFILLED_HINT = "Ctrl+S 提交原文，F7 全选后输入即替换，Enter 换行（每行一段），F1 为什么问"
+READ_ONLY_HINT = "只读模式：可以浏览、预览和检查，回答不会保存；输入 /help 查看命令"
 PASTE_JOINED = "粘贴的内容有多行，已合并为一行，请检查后提交。"
 
 

@@ -53,7 +53,7 @@ class FindingItem(WrappedText, can_focus=True):
         finding = self.finding
         label = f"[{SEVERITY_LABEL[finding.severity]}]"
         if finding.severity is Severity.WARNING:
-            state = "  ✔ 已确认" if self.acknowledged else "  □ 未确认（空格确认）"
+            state = "  [x] 已确认" if self.acknowledged else "  [ ] 未确认（空格确认）"
         elif finding.severity is Severity.ERROR:
             state = "  须修改（Enter 去修改）"
         else:

@@ -42,9 +42,9 @@ class PreviewPane(Vertical):
         """The text currently shown (for tests and to skip identical updates)."""
 
     def compose(self) -> ComposeResult:
-        yield Label("报告预览（随回答更新；表格可左右滚动） · F2 关闭", id="preview-title")
+        yield Label("报告预览（随回答更新；表格可左右滚动），F2 关闭", id="preview-title")
         with ScrollableContainer(id="preview-scroll"):
-            yield WrappedText("正在生成预览…", classes="preview-text")
+            yield WrappedText("正在生成预览...", classes="preview-text")
 
     async def show(self, text: str) -> None:
         """Replace the preview with ``text`` (does nothing if it is unchanged)."""

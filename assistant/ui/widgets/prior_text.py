@@ -7,7 +7,7 @@ from textual.widgets import Collapsible
 
 from assistant.ui.widgets.wrapped import WrappedText
 
-OPEN_TITLE = "上一年度的写法（F5 收起）· 仅供参考，照抄超过一半会被提醒"
+OPEN_TITLE = "上一年度的写法（F5 收起），仅供参考，照抄超过一半会被提醒"
 FOLDED_TITLE = "上一年度的写法（F5 展开）"
 
 

@@ -58,13 +58,13 @@ class SectionNav(OptionList):
         answered, required = self.progress.get(key, (0, 0))
         mark = self.marks.get(key)
         if required and answered >= required and mark is not Severity.ERROR:
-            state = Content.styled(f"✔ {answered}/{required}", "$success")
+            state = Content.styled(f"完成 {answered}/{required}", "$success")
         else:  # all answered but an error to fix is not done: no tick beside the ✖
             state = Content.styled(f"{answered}/{required}", "$text-muted")
         if mark is Severity.ERROR:
-            state = Content.assemble(state, " ", Content.styled("✖ 有错误", "$error"))
+            state = Content.assemble(state, " ", Content.styled("有错误", "$error"))
         elif mark is Severity.WARNING:
-            state = Content.assemble(state, " ", Content.styled("⚠ 有警告", "$warning"))
+            state = Content.assemble(state, " ", Content.styled("有警告", "$warning"))
         title = Content(section_title(key))
         width = self.scrollable_content_region.width - 2
         if width > 4:

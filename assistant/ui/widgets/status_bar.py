@@ -15,7 +15,7 @@ class StatusBar(Horizontal):
     """机关全称, or empty before it is answered."""
     year: reactive[int | None] = reactive(None)
     save_state: reactive[str] = reactive("")
-    """One line: "已保存 18:42", "未保存：磁盘已满，正在重试…", "只读"."""
+    """One line: "已保存 18:42", "未保存：磁盘已满，正在重试...", "只读"."""
     failing: reactive[bool] = reactive(False)
     """True while the latest save failed; the save state is shown as a warning."""
 
@@ -26,7 +26,7 @@ class StatusBar(Horizontal):
     def _title(self) -> str:
         agency = self.agency or "（机关名称未填）"
         year = f"{self.year}年" if self.year is not None else "（年份未填）"
-        return f"年报助手 · {agency} · {year}"
+        return f"年报助手 | {agency} | {year}"
 
     def watch_agency(self) -> None:
         self.query_one("#status-title", Label).update(self._title())

@@ -33,7 +33,7 @@ _EDGE: Final[dict[BubbleKind, Literal["left", "right"] | None]] = {
     "warning": "left",
     "error": "left",
 }
-_EDGE_GLYPH: Final = {"left": "▌", "right": "▐"}
+_EDGE_GLYPH: Final = {"left": "|", "right": "|"}
 _PADDING: Final = 1
 """Blank cells inside a bubble, on either side of its text."""
 _AUTHOR_INDENT: Final = (8, 4)
