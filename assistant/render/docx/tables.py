@@ -156,12 +156,15 @@ def add_table(document: Document, table: Table) -> None:
     for cells in table.rows:
         for cell in cells:
             _fill(grid, cell, widths, style_id)
-    _keep_together(word)
+    _keep_headings(word, table)
 
 
-def _keep_together(word: WordTable) -> None:
-    """Keep each row with the next so a table that fits on a page is not split across two."""
-    for row in word.rows[:-1]:
-        for tc in row._tr.tc_lst:
-            for p in tc.p_lst:
-                p.get_or_add_pPr().keepNext_val = True
+def _keep_headings(word: WordTable, table: Table) -> None:
+    """Keep each heading row (the header rows, 表二's block titles and column labels) with the
+    row below it, and nothing more: a long table then starts on the page where its section
+    starts, instead of leaving the rest of that page empty, and no page ends on a heading."""
+    for row, cells in zip(word.rows, table.rows, strict=True):
+        if all(cell.is_header for cell in cells):
+            for tc in row._tr.tc_lst:
+                for p in tc.p_lst:
+                    p.get_or_add_pPr().keepNext_val = True
