@@ -105,7 +105,20 @@ def run(args: argparse.Namespace) -> int:
         _say(f"错误：{error}")
         return 1
     _say(f"已生成{spec.label}：{target}")
+    if name == "pdf":
+        _say_fonts()
     return 0
+
+
+def _say_fonts() -> None:
+    """Which official faces the PDF had to set in others (the Word file keeps the official
+    names, so Word on a PC that has them shows them)."""
+    from assistant.render.pdf import font_notes
+
+    notes = font_notes()
+    if notes:
+        _say("本机没有全部公文字体，PDF 中：" + "；".join(notes) + "。")
+        _say("装有这些字体的电脑上，Word 文件会使用原字体；运行 nianbao doctor 可查看详情。")
 
 
 def _say(text: str) -> None:

@@ -1,12 +1,13 @@
 """The official fonts of the printed report, what stands in for them, and what this machine has.
 
-The Word file always names the official faces (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体):
-an office PC that has them uses them. Where they are missing, Word falls back on the font table's
-alternative name (the same design under another name: 仿宋 for 仿宋_GB2312), and the PDF, made here,
-names a free face of the same kind in its converted copy — a serif Simplified-Chinese face for the
-宋/仿宋 faces, a sans one for 黑体, a 楷 face for 楷体 — so no glyph comes out in another
-language's forms. :func:`font_plan` says which face each official one gets on this machine; the
-``render --format pdf`` message and ``nianbao doctor`` read it.
+The Word file always names the official faces (方正小标宋简体, 仿宋_GB2312, 黑体,
+楷体_GB2312, 宋体): an office PC that has them uses them. Where they are missing, Word falls
+back on the font table's alternative name (the same design under another name: 仿宋 for
+仿宋_GB2312), and the PDF, made here, names a free face of the same kind in its converted copy
+— a serif Simplified-Chinese face for the 宋/仿宋 faces, a sans one for 黑体, a 楷 face for
+楷体 — so no glyph comes out in another language's forms. :func:`font_plan` says which face
+each official one gets on this machine; the ``render --format pdf`` message and
+``nianbao doctor`` read it.
 """
 
 from __future__ import annotations
@@ -102,9 +103,7 @@ OFFICIAL_FONTS: Final = (
         (*_KAI, *_SERIF_SC, _stock("宋体")),
         "二级标题",
     ),
-    OfficialFont(
-        "宋体", ("SimSun", "NSimSun", "新宋体"), "roman", _SERIF_SC, "表格文字和页码"
-    ),
+    OfficialFont("宋体", ("SimSun", "NSimSun", "新宋体"), "roman", _SERIF_SC, "表格文字和页码"),
 )
 FONT_BY_NAME: Final = {font.name: font for font in OFFICIAL_FONTS}
 
@@ -132,7 +131,8 @@ class FontChoice:
             return f"{name}：已安装"
         if self.kind == "missing":
             return f"{name}：未安装，也没有找到可以代替的中文字体"
-        return f"已用 {self.label} 代替 {name}"
+        gap = "" if self.label.endswith("）") else " "
+        return f"已用 {self.label}{gap}代替 {name}"
 
 
 def _normal(name: str) -> str:

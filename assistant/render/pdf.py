@@ -84,9 +84,19 @@ def opt_locations(opt: Path = Path("/opt")) -> list[Path]:
     """LibreOffice installed from its own Linux packages: /opt/libreoffice24.8/program/soffice,
     newest version first."""
     try:
-        return sorted(opt.glob(OPT_PATTERN), reverse=True)
+        found = list(opt.glob(OPT_PATTERN))
     except OSError:
         return []
+    return sorted(found, key=lambda path: _version(path.parts[-3]), reverse=True)
+
+
+def _version(folder: str) -> tuple[int, ...]:
+    """(24, 8) from ``libreoffice24.8``; () when the name carries no version."""
+    digits = folder.removeprefix("libreoffice")
+    try:
+        return tuple(int(part) for part in digits.split("."))
+    except ValueError:
+        return ()
 
 
 def _locations() -> list[Path]:
@@ -206,7 +216,7 @@ _FONT_SLOTS: Final = tuple(f"{_W}{slot}" for slot in ("ascii", "hAnsi", "eastAsi
 
 def _grid_for_libreoffice(root: Any) -> bool:
     """See the module docstring: a line grid in the document, the spacing on the styles."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     changed = False
     for grid in root.iter(f"{_W}docGrid"):

@@ -92,9 +92,10 @@ def test_no_template_leftovers(data: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
         app = archive.read("docProps/app.xml").decode()
-        rels = archive.read("_rels/.rels").decode() + archive.read(
-            "word/_rels/document.xml.rels"
-        ).decode()
+        rels = (
+            archive.read("_rels/.rels").decode()
+            + archive.read("word/_rels/document.xml.rels").decode()
+        )
     assert not [n for n in names if "thumbnail" in n or n.startswith("customXml")]
     assert "thumbnail" not in rels and "customXml" not in rels
     assert "Normal.dotm" not in app and "Macintosh" not in app
@@ -115,9 +116,7 @@ def test_only_heading_rows_keep_with_the_next(document: Document, seed: Draft) -
     view = build_view(seed)
     for word, table in zip(document.tables, view.tables, strict=True):
         for row, cells in zip(word.rows, table.rows, strict=True):
-            kept = all(
-                p.paragraph_format.keep_with_next for c in row._tr.tc_lst for p in _ps(c)
-            )
+            kept = all(p.paragraph_format.keep_with_next for c in row._tr.tc_lst for p in _ps(c))
             loose = not any(
                 p.paragraph_format.keep_with_next for c in row._tr.tc_lst for p in _ps(c)
             )

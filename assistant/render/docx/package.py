@@ -60,7 +60,7 @@ def app_xml(agency: str) -> bytes:
         "<DocSecurity>0</DocSecurity>"
         f"<Company>{escape(agency)}</Company>"
         "</Properties>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def set_core_properties(document: Document, title: str, agency: str) -> None:

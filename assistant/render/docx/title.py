@@ -26,7 +26,20 @@ _YEAR: Final = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}\
 # after one of these endings, unless the ending is the first half of a longer word (城市, 市场).
 _ENDINGS: Final = (
     (("人民政府", "人民代表大会", "委员会", "办公厅", "办公室", "管委会"), 1.0),
-    (("共和国", "自治区", "自治州", "自治县", "特别行政区", "新区", "开发区", "高新区", "示范区"), 1.5),
+    (
+        (
+            "共和国",
+            "自治区",
+            "自治州",
+            "自治县",
+            "特别行政区",
+            "新区",
+            "开发区",
+            "高新区",
+            "示范区",
+        ),
+        1.5,
+    ),
     (("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道"), 2.0),
     (("局", "厅", "委", "署", "院", "部", "中心", "公司", "集团", "支队", "大队", "分局"), 2.5),
 )
@@ -62,7 +75,7 @@ def _joint_cost(text: str, end: int) -> float | None:
     before, after = text[:end], text[end:]
     if not before or not after:
         return None
-    if before[-1].isdigit() or before[-1].isascii() and after[0].isascii():
+    if before[-1].isdigit() or (before[-1].isascii() and after[0].isascii()):
         return None
     if any(before.endswith(word) for word in _NOT_AFTER) or after.startswith(_NOT_BEFORE):
         return _ANYWHERE
@@ -83,7 +96,7 @@ def _joints(title: str) -> dict[int, float]:
         cost = _joint_cost(title[:agency_end], end)
         if cost is not None:
             joints[end] = cost
-    if match and 0 < match.start():
+    if match and match.start() > 0:
         joints[match.start()] = _BEFORE_YEAR
     if match:
         # A title too long even from the year on breaks after 政府信息公开.
