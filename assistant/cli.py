@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_report", "读取已发布的年报，转成可编辑的草稿"),
     "next-year": ("next_year", "以上一年的草稿或年报为基础，新建下一年的草稿"),
     "audit": ("audit", "批量审查已发布的年报"),
+    "doctor": ("doctor", "检查本机环境：编码、终端、LibreOffice、字体和草稿文件夹"),
 }
 
 _ARGPARSE_MESSAGES = (
