@@ -111,16 +111,24 @@ def test_core_properties_are_the_reports(document: Document, seed: Draft) -> Non
     assert props.language == "zh-CN"
 
 
-def test_only_heading_rows_keep_with_the_next(document: Document, seed: Draft) -> None:
-    """表二 and 表三 may start at the foot of a page; only their headings stay with a row."""
+def test_only_headings_and_group_spans_keep_with_the_next(document: Document, seed: Draft) -> None:
+    """表二 and 表三 may start at the foot of a page; only their headings stay with a row, and
+    the rows under one vertical group label stay together."""
     view = build_view(seed)
     for word, table in zip(document.tables, view.tables, strict=True):
-        for row, cells in zip(word.rows, table.rows, strict=True):
+        grouped = {
+            r
+            for cells in table.rows
+            for c in cells
+            if c.kind == "group"
+            for r in range(c.row, c.row + c.rowspan - 1)
+        }
+        for index, (row, cells) in enumerate(zip(word.rows, table.rows, strict=True)):
             kept = all(p.paragraph_format.keep_with_next for c in row._tr.tc_lst for p in _ps(c))
             loose = not any(
                 p.paragraph_format.keep_with_next for c in row._tr.tc_lst for p in _ps(c)
             )
-            if all(cell.is_header for cell in cells):
+            if all(cell.is_header for cell in cells) or index in grouped:
                 assert kept, (table.key, [c.text for c in cells])
             else:
                 assert loose, (table.key, [c.text for c in cells])

@@ -155,3 +155,19 @@ def test_font_notes_name_each_substitution() -> None:
     assert "已用 霞鹜文楷（LXGW WenKai）代替 楷体_GB2312" in notes
     assert not any("宋体：" in n or n.endswith("代替 宋体") for n in notes)
     assert font_notes(fonts.font_plan({f.name for f in fonts.OFFICIAL_FONTS})) == []
+
+
+@needs_pdf
+def test_page_number_dash_sits_7_mm_below_the_text_block(pdf: Path) -> None:
+    """GB/T 9704: 一字线上距版心下边缘 7 mm (the text block ends 35 mm above the page's foot)."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf.read_bytes())) as document:
+        page = document.pages[0]
+        points_per_mm = 72 / 25.4
+        block_bottom = page.height - 35 * points_per_mm
+        dashes = [c for c in page.chars if c["text"] == "—" and c["top"] > block_bottom]
+    assert len(dashes) == 2
+    for dash in dashes:
+        middle = (dash["top"] + dash["bottom"]) / 2
+        assert 6 <= (middle - block_bottom) / points_per_mm <= 8
