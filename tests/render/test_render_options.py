@@ -42,12 +42,21 @@ def _cells_keep_their_look(soup: BeautifulSoup) -> None:
             assert cell.get("align") == side and f"text-align:{side}" in style, cell
 
 
-def test_the_page_without_its_head_keeps_table_borders_and_alignment() -> None:
-    page = render_template("report.html.j2", load_seed())
+def test_what_a_cms_keeps_of_the_fragment_keeps_table_borders_and_alignment() -> None:
+    """A portal editor keeps the body and may drop what is in <head>: the fragment has none,
+    and wrapped in a page whose head is then stripped, its tables still have their rules."""
+    body = render_template("report.fragment.html.j2", load_seed())
+    page = f"<html><head><style>td {{ border: none }}</style></head><body>{body}</body></html>"
     soup = BeautifulSoup(page, "html.parser")
-    soup.head.decompose()  # what a CMS keeps of a pasted page
+    soup.head.decompose()
     assert not soup.find("style")
     _cells_keep_their_look(soup)
+
+
+def test_the_page_styles_its_tables_from_its_head() -> None:
+    page = render_template("report.html.j2", load_seed())
+    assert "th, td {" in page and "border: 1px solid" in page
+    assert '<td class="number">0</td>' in page  # plain markup, styled by the sheet
 
 
 def test_fragment_is_the_body_alone(
