@@ -72,6 +72,9 @@ def test_fragment_is_the_body_alone(
         assert tag not in text
     soup = BeautifulSoup(text, "html.parser")
     _cells_keep_their_look(soup)
+    assert "&#34;" not in text and "&quot;" not in text  # no attribute escaped into text
+    assert soup.find("h1").get("style") == "text-align:center"
+    assert all(p.get("style") for p in soup.find_all("p"))
     view = build_view(load_seed())
     assert soup.find("h1").get_text() == view.title
     assert [h.get_text() for h in soup.find_all("h2")] == [s.title for s in fmt.SECTIONS]
