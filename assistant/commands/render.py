@@ -46,7 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--table-layout",
         choices=("aligned", "list"),
-        default="aligned",
         metavar="表格样式",
         help="txt：aligned（默认）按等宽字体对齐成表格，适合在终端中查看；"
         "list 把表格每一行写成“行名：列名 数字；……”，用记事本、Word 或网页等任何字体查看都不会错位",
@@ -146,6 +145,8 @@ def _variant(args: argparse.Namespace, name: str) -> str | None:
     """The template of a variant asked for by an option (None: the format's own)."""
     if args.fragment and name != "html":
         raise NianbaoError("--fragment 只能用于网页格式（--format html）。")
+    if args.table_layout is not None and name != "txt":
+        raise NianbaoError("--table-layout 只能用于纯文本格式（--format txt）。")
     if args.fragment:
         return "report.fragment.html.j2"
     if name == "txt" and args.table_layout == "list":

@@ -86,6 +86,12 @@ def test_fragment_is_for_html_only(capsys: pytest.CaptureFixture[str], seed_path
     assert "--fragment 只能用于网页格式" in err
 
 
+def test_table_layout_is_for_text_only(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    code, err = _run(capsys, "render", str(seed_path), "--format", "md", "--table-layout", "list")
+    assert code == 2
+    assert "--table-layout 只能用于纯文本格式" in err
+
+
 def test_list_layout_writes_each_row_with_its_labels(
     capsys: pytest.CaptureFixture[str], seed_path: Path, tmp_path: Path
 ) -> None:
