@@ -58,7 +58,9 @@ _TOP_HEAVY: Final = 0.6
 """Per character an upper line is longer than the line below it."""
 _UNEVEN: Final = 0.05
 """Per character the lines differ, so a balanced layout wins between equal joints."""
-MAX_LINES: Final = 4
+MAX_LINES: Final = 3
+"""Titles are searched for the best two or three lines; a longer one (no agency's is) is
+filled line by line."""
 _DIGIT_SLACK: Final = 0.1
 """Digits and Latin letters are measured a tenth wider than half a character: in the faces that
 stand in for the official ones they are, and a line that overflows by a hair wraps its last
@@ -125,6 +127,8 @@ def title_lines(title: str, line_chars: float = LINE_CHARS) -> list[str]:
     joints = _joints(title)
     best: tuple[float, list[str]] | None = None
     positions = sorted(joints)
+    if line_width(title) > line_chars * MAX_LINES:
+        return _greedy(title, line_chars)
     for count in range(1, MAX_LINES):
         for cuts in itertools.combinations(positions, count):
             bounds = [0, *cuts, len(title)]
