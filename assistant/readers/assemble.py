@@ -11,6 +11,7 @@ from typing import Final
 
 from assistant.core import format as fmt
 from assistant.readers.blocks import Block, Cell, Grid, Line, line_cells
+from assistant.readers.flat import mark_unread, unflatten
 from assistant.readers.headings import (
     _SECTION_HEAD,
     FUZZY_BUDGET,
@@ -73,6 +74,8 @@ def assemble(
     """The report found in ``blocks``; ``notes`` collects what could not be read."""
     notes = list(notes or [])
     report = PrintedReport(source=source, source_format=source_format)
+    blocks, flattened = unflatten(blocks)
+    notes.extend(flattened.notes)
 
     headings: dict[int, Heading] = {}
     titles: list[int] = []
@@ -157,6 +160,7 @@ def assemble(
     report.table2 = read_table2(rows(t2), notes)
     report.table3 = read_table3(rows(t3), notes)
     report.table4 = read_table4(rows(t4), notes)
+    mark_unread(report, flattened.unread)
     for table_found, name in (
         (report.table2.found, fmt.TABLE_NAMES["proactive"]),
         (report.table3.found, fmt.TABLE_NAMES["applications"]),
