@@ -28,6 +28,7 @@ from assistant.readers.model import (
     PrintedTopic,
     ReadNote,
 )
+from assistant.readers.reflow import drop_page_numbers, join_title, reflow
 from assistant.readers.tables import Row, read_table2, read_table3, read_table4
 
 _NARRATIVE_SECTIONS: Final = ("overview", "problems", "other")
@@ -65,7 +66,8 @@ def _drop_blank_columns(grid: Grid) -> list[list[Cell]]:
 def _narrative(line: str) -> bool:
     if "\t" in line or _trailing_values(line):
         return False
-    return len(line) >= 15 and any(p in line for p in "。，；")
+    # A sentence, not a table's header or a wrapped row label (those hold commas, never a 。).
+    return len(line) >= 15 and any(p in line for p in "。；")
 
 
 def assemble(
@@ -74,7 +76,11 @@ def assemble(
     """The report found in ``blocks``; ``notes`` collects what could not be read."""
     notes = list(notes or [])
     report = PrintedReport(source=source, source_format=source_format)
+    blocks, paged = drop_page_numbers(blocks)
     blocks, flattened = unflatten(blocks)
+    blocks = join_title(blocks, _is_title)
+    if source_format in ("text", "pdf"):
+        blocks = reflow(blocks, _is_title, from_pdf=paged or source_format == "pdf")
     notes.extend(flattened.notes)
 
     headings: dict[int, Heading] = {}

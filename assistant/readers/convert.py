@@ -25,7 +25,7 @@ from assistant.core.draft import (
     Table3,
     Table4,
 )
-from assistant.core.facts import Grid, ReportFacts, TextPart
+from assistant.core.facts import Grid, PriorFacts, ReportFacts, TextPart
 from assistant.core.format import AgencyKind
 from assistant.readers.model import PrintedReport
 from assistant.readers.normalize import is_blank_mark, parse_number
@@ -265,6 +265,27 @@ def _parts(report: PrintedReport) -> list[TextPart]:
         elif section.text:
             parts.append(TextPart(key=section.key, section=section.key, text=section.text))
     return parts
+
+
+def prior_facts(last: PrintedReport) -> PriorFacts:
+    """Last year's report as the facts the cross-year rules compare with (E5, E17, E18)."""
+    carried = last.table3.rows.get("carried_out")
+    t2 = last.table2
+    in_force: dict[str, int | None] = {}
+    if not t2.trial_2019:
+        for key in ("regulations", "normative_documents"):
+            row = t2.rows.get(key)
+            in_force[key] = signed_count(row[2]) if row and len(row) == 3 else None
+    return PriorFacts(
+        year=last.year,
+        carried_out=(
+            {col: signed_count(v) for col, v in zip(fmt.T3_COLUMN_KEYS, carried, strict=True)}
+            if carried
+            else None
+        ),
+        in_force=in_force,
+        text=last.full_text or None,
+    )
 
 
 def to_facts(report: PrintedReport) -> ReportFacts:

@@ -54,7 +54,7 @@ _TITLE: Final = re.compile(
     r"政府信息公开(?:工作)?年度报告"
 )
 _NAME_CHAR: Final = re.compile(r"[\u4e00-\u9fff（）()·]")
-_CLOSING: Final = "”\"’）)"
+_CLOSING: Final = '”"’）)'
 _RUN: Final = re.compile(r"[\s\u3000”\"’）)]{0,3}([0-9][0-9\s.]{0,400})")
 _DATE: Final = re.compile(r"[0-9]{4}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日")
 FOOTER: Final = re.compile(

@@ -83,5 +83,5 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         if markdown:
             stripped = unescape(stripped)
         if stripped.strip():
-            blocks.append(Line(stripped))
+            blocks.append(Line(stripped, indented=raw.startswith((PARAGRAPH_INDENT, "    "))))
     return blocks
