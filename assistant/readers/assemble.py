@@ -11,7 +11,7 @@ from typing import Final
 
 from assistant.core import format as fmt
 from assistant.readers.blocks import Block, Cell, Grid, Line, line_cells
-from assistant.readers.flat import mark_unread, unflatten
+from assistant.readers.flat import FOOTER, mark_unread, unflatten
 from assistant.readers.headings import (
     _SECTION_HEAD,
     FUZZY_BUDGET,
@@ -63,6 +63,11 @@ def _drop_blank_columns(grid: Grid) -> list[list[Cell]]:
     return [[r[c] for c in keep] for r in grid.rows]
 
 
+def _footer_line(text: str) -> bool:
+    """A line of the portal's footer (备案号, 主办单位…): short, or no sentence of a report."""
+    return (len(text) <= 100 or "。" not in text) and FOOTER.search(text[:200]) is not None
+
+
 def _narrative(line: str) -> bool:
     if "\t" in line or _trailing_values(line):
         return False
@@ -108,6 +113,12 @@ def assemble(
 
     last_heading = max(headings, default=start)
     end = read_signoff(blocks, last_heading, report, notes)
+    if report.published is None:
+        # No 落款 to end the article: it ends where the portal's own footer begins.
+        end = next(
+            (i for i in range(last_heading + 1, end) if _footer_line(_text(blocks[i]))),
+            end,
+        )
 
     # Sections.
     ordered = sorted(i for i in headings if i < end)

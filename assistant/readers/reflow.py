@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Final
 
 from assistant.readers.blocks import Block, Line
-from assistant.readers.headings import classify_section, classify_topic
+from assistant.readers.headings import FUZZY_BUDGET, MAX_HEADING, classify_section, classify_topic
 from assistant.readers.normalize import find_date, is_value
 
 PAGE_NUMBER: Final = re.compile(
@@ -80,22 +80,42 @@ def join_title(blocks: list[Block], check: Callable[[str], bool]) -> list[Block]
     return out
 
 
-def _stops(text: str) -> bool:
+class _Headings:
+    """Section headings recognized fuzzily within a budget per document (as the assembler does),
+    exactly past it; each line judged once."""
+
+    def __init__(self) -> None:
+        self.budget = FUZZY_BUDGET
+        self.seen: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        known = self.seen.get(text)
+        if known is None:
+            fuzzy = self.budget > 0
+            if fuzzy and len(text) <= MAX_HEADING:
+                self.budget -= 1
+            known = classify_section(text, fuzzy=fuzzy) is not None
+            if len(self.seen) < 4096:
+                self.seen[text] = known
+        return known
+
+
+def _stops(text: str, heading: _Headings) -> bool:
     """A line after which no paragraph continues: a heading, a table row, a date, a sentence end."""
     stripped = text.rstrip()
     return (
         not stripped
         or stripped[-1] in _ENDS
-        or classify_section(stripped) is not None
+        or heading(stripped)
         or _table_row(stripped)
         or _date_line(stripped)
     )
 
 
-def _starts_apart(text: str) -> bool:
+def _starts_apart(text: str, heading: _Headings) -> bool:
     """A line that never continues the one before: a heading or a table row."""
     stripped = text.strip()
-    if classify_section(stripped) is not None or _table_row(stripped):
+    if heading(stripped) or _table_row(stripped):
         return True
     topic = classify_topic(stripped, fuzzy=False)
     return topic is not None
@@ -132,6 +152,7 @@ def reflow(
     out: list[Block] = []
     parts: list[str] = []
     size = 0
+    heading = _Headings()
     can_continue = False
 
     def flush() -> None:
@@ -157,7 +178,7 @@ def reflow(
             can_continue
             and not block.indented
             and size + len(text) <= MAX_PARAGRAPH
-            and not _starts_apart(text)
+            and not _starts_apart(text, heading)
             and not _date_line(text)
             and not (len(text) <= 40 and _date_line(_next_text(blocks, i)))
             and not is_title(text)
@@ -176,6 +197,6 @@ def reflow(
                 and not row
             )
         if can_continue:
-            can_continue = not _stops(text) if len(parts) > 1 else not _stops(parts[0])
+            can_continue = not _stops(text, heading)
     flush()
     return out
