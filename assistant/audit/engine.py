@@ -59,6 +59,10 @@ def _read_one(path: str) -> tuple[str, PrintedReport | None, str | None]:
         return path, None, f"{path}：文件结构嵌套过深，无法读取"
     except MemoryError:
         return path, None, f"{path}：文件过于复杂，读取时内存不足"
+    if report.blank_template:
+        from assistant.readers.assemble import BLANK_TEMPLATE
+
+        return path, report, BLANK_TEMPLATE
     if not report.readable:
         return path, report, "没有读到年报的内容（标题、各部分和表格都没有找到）"
     return path, report, None

@@ -26,7 +26,7 @@ _YEAR: Final = re.compile(r"(?:19|20)\d{2}")
 def _names(report: PrintedReport) -> set[str]:
     """The report's agency names, normalized: as printed (title and 落款), without the prefix."""
     names: set[str] = set()
-    for name in (report.agency, report.signoff_agency):
+    for name in (report.agency, report.signoff_agency, report.intro_agency):
         if not name:
             continue
         n = norm(name)

@@ -43,6 +43,13 @@ def read_printed(path: Path) -> PrintedReport:
     from assistant.readers import read_report
 
     report = read_report(path)
+    if report.blank_template:
+        from assistant.readers.assemble import BLANK_TEMPLATE
+
+        raise NianbaoError(
+            f"{path}：{BLANK_TEMPLATE}，没有导入。"
+            "请用填写好的年报；要从头写，直接运行 nianbao 新建草稿。"
+        )
     if not report.readable:
         notes = "；".join(n.message for n in report.notes[:3])
         raise NianbaoError(

@@ -30,6 +30,15 @@ _HTML_SNIFF: Final = (
 )
 
 
+_TEXT_SUFFIXES: Final = frozenset({".txt", ".text", ".md", ".markdown"})
+
+
+def _text_or_md(data: bytes) -> str:
+    from assistant.readers.text import MARKDOWN_HINT
+
+    return "md" if MARKDOWN_HINT.search(data[:65536].decode("utf-8", "ignore")) else "text"
+
+
 def detect_format(data: bytes, name: str) -> str:
     """html, docx, pdf, md or text, from the content first and the file name second."""
     suffix = Path(name).suffix.lower()
@@ -42,19 +51,21 @@ def detect_format(data: bytes, name: str) -> str:
     if suffix in (".html", ".htm", ".shtml", ".xhtml"):
         return "html"
     head = data[:4096].lower()
+    if suffix in _TEXT_SUFFIXES:
+        # A text file that mentions "<table>" in a sentence is still text; only a whole page
+        # saved under a .txt name is read as HTML.
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"<!doctype html", b"<html")):
+            return "html"
+        return "md" if suffix in (".md", ".markdown") else _text_or_md(data)
     if any(tag in head for tag in _HTML_SNIFF):
         return "html"
     if suffix in (".md", ".markdown"):
-        return "md"
-    from assistant.readers.text import MARKDOWN_HINT
-
-    if MARKDOWN_HINT.search(data[:65536].decode("utf-8", "ignore")):
         return "md"
     if suffix == ".docx":
         return "docx"
     if suffix == ".pdf":
         return "pdf"
-    return "text"
+    return _text_or_md(data)
 
 
 def read_bytes(data: bytes, name: str = "<文本>") -> PrintedReport:

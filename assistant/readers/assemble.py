@@ -28,6 +28,7 @@ from assistant.readers.model import (
     PrintedTopic,
     ReadNote,
 )
+from assistant.readers.normalize import parse_number
 from assistant.readers.reflow import drop_page_numbers, join_title, reflow
 from assistant.readers.tables import Row, read_table2, read_table3, read_table4
 
@@ -195,8 +196,26 @@ def assemble(
             if line and "\t" not in line and not _trailing_values(line):
                 text_lines.append(line)
     report.full_text = "\n".join(text_lines)
+    report.blank_template = _blank_template(report)
     report.notes = notes
     return report
+
+
+BLANK_TEMPLATE: Final = (
+    "这是一份空白的年报模板（标题没有年份，表格中没有一个数字），不是已填写的年度报告"
+)
+
+
+def _blank_template(report: PrintedReport) -> bool:
+    """A title or sections, but no year and no number printed in any table."""
+    if report.year is not None or (report.title is None and not report.sections):
+        return False
+    cells = [
+        *(v for row in report.table2.rows.values() for v in row),
+        *(v for row in report.table3.rows.values() for v in row),
+        *report.table4.values,
+    ]
+    return not any(parse_number(v) is not None for v in cells)
 
 
 def _read_overview(section: PrintedSection, lines: list[str]) -> None:

@@ -21,6 +21,7 @@ from typing import Final
 from assistant.core import format as fmt
 from assistant.readers import digits
 from assistant.readers.blocks import Block, Line
+from assistant.readers.headings import TOPIC_PHRASES
 from assistant.readers.model import PrintedReport, ReadNote
 from assistant.readers.normalize import norm
 
@@ -41,13 +42,7 @@ _T3_LABELS: Final = [(key, norm(label)) for key, label in fmt.T3_VALUE_ROWS]
 _T3_INDEX: Final = {key: i for i, (key, _) in enumerate(fmt.T3_VALUE_ROWS)}
 _LEAVES: Final = tuple(_T3_INDEX[k] for k in fmt.OUTCOME_KEYS)
 _OTHER_SINGLE: Final = norm("（六）其他处理")
-_TOPIC_PHRASES: Final = {
-    "一": "主动公开",
-    "二": "依申请公开",
-    "三": "信息管理",
-    "四": "平台建设",
-    "五": "监督保障",
-}
+_TOPIC_PHRASES: Final = {t.number: TOPIC_PHRASES[t.key] for t in fmt.OVERVIEW_TOPICS}
 _TOPIC: Final = re.compile(r"[（(]\s?([一二三四五])\s?[）)]")
 _TITLE: Final = re.compile(
     r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s{0,2}年\s{0,2}度?\s{0,2}"

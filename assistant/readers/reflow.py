@@ -31,6 +31,10 @@ _CJK_DIGIT: Final = re.compile(
 _WRAPPED_TITLE_END: Final = re.compile(r"(?:信息公开)?(?:工作)?年度报告$")
 _TITLE_HEAD: Final = re.compile(r"[\u4e00-\u9fff0-9〇○（）()·\s]{2,40}")
 """The first line of a title printed on two: an agency's name, perhaps the year (no chrome)."""
+_AGENCY_END: Final = re.compile(
+    r"(?:局|厅|委|会|办|室|府|处|院|所|中心|署|馆|站|队|区|县|市|镇|乡|旗|部|社|司|团|组)$"
+)
+"""How an agency's name ends (a line above the title that is a name, not page chrome)."""
 
 
 def is_page_number(text: str) -> bool:
@@ -69,7 +73,7 @@ def join_title(blocks: list[Block], check: Callable[[str], bool]) -> list[Block]
             and len(nxt.text) <= 40
             and not check(block.text)
             and _WRAPPED_TITLE_END.search(nxt.text.strip())
-            and "年" in block.text + nxt.text[:3]
+            and (_AGENCY_END.search(block.text.strip()) or re.search(r"[0-9〇○]", block.text))
         ):
             joined = despace(block.text.strip() + nxt.text.strip())
             if check(joined):

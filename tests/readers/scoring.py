@@ -140,7 +140,9 @@ def fixtures() -> list[Path]:
     return sorted(
         p
         for p in CORPUS.iterdir()
-        if p.is_file() and p.suffix in (".txt", ".html", ".md", ".docx", ".pdf")
+        if p.is_file()
+        and p.suffix in (".txt", ".html", ".md", ".docx", ".pdf")
+        and (CORPUS / f"{p.name.split('.')[0]}.nianbao.yaml").exists()
     )
 
 

@@ -97,3 +97,105 @@ def test_a_label_wrapped_over_three_lines_is_read() -> None:
     report = read_bytes(text.encode(), "r.txt")
     assert report.table3.rows["other_no_correction"][-1] == "50"
     assert report.table3.rows["other_unpaid_fee"] == ["0"] * 7
+
+
+# ---------------------------------------------------------------- forms 5 and 6: who, contact, fees
+
+
+def _variant(name: str) -> Path:
+    return CORPUS / f"variant-{name}"
+
+
+def test_agency_only_in_intro_and_signoff_contact_after_the_sentence() -> None:
+    report = read_report(_variant("intro.md"))
+    draft, messages = to_draft(report)
+    assert report.agency is None and report.title is not None and "年度" in report.title
+    assert draft.meta.agency == "营口市大东区交通运输局" and draft.meta.year == 2021
+    assert draft.meta.contact_lines == [
+        "联系地址：幸福路1号",
+        "邮编：110000",
+        "电话/传真：024-12345678",
+    ]
+    assert draft.meta.portal == "营口市大东区交通运输局门户网站"
+    assert draft.other.fee.charged is True and draft.other.fee.collected_yuan == 1200
+    assert messages == []
+
+
+def test_agency_only_in_intro_contact_in_brackets_zero_fee() -> None:
+    report = read_report(_variant("zerofee.md"))
+    draft, _ = to_draft(report)
+    assert report.agency is None and report.signoff_agency is None
+    assert draft.meta.agency == "营口市大东区交通运输局"
+    assert draft.meta.contact_lines == [
+        "地址：幸福路1号",
+        "邮编：110000",
+        "电话、传真：024-1234567",
+    ]
+    assert draft.other.fee.charged is False
+
+
+@pytest.mark.parametrize(
+    ("agency", "kind"),
+    [
+        ("大连市金普新区综合实验区管委会", None),
+        ("沈阳市和平区南市场街道办事处", "government"),
+        ("某某市某某区人民政府", "government"),
+    ],
+)
+def test_agency_names_on_the_line_above_the_title(agency: str, kind: str | None) -> None:
+    text = (CORPUS / "gen2.above.txt").read_text(encoding="utf-8")
+    old = text.splitlines()[2]
+    report = read_bytes(text.replace(old, agency).encode(), "r.txt")
+    assert report.agency == agency
+    assert not (report.title or "").startswith("本地目录")
+    draft, _ = to_draft(report)
+    if kind is not None:
+        assert draft.meta.kind is not None and draft.meta.kind.value == kind
+
+
+# ---------------------------------------------------------------- form 7: the old template
+
+
+def test_other_handling_as_one_row_all_zero_fills_its_items() -> None:
+    report = read_report(_variant("old2019.md"))
+    draft, messages = to_draft(report)
+    for key in ("other_no_correction", "other_unpaid_fee", "other_other"):
+        assert draft.table3.outcomes[key].total == 0
+    assert any("三个细项已填0" in m for m in messages)
+    from assistant.audit import judge
+
+    assert [f.rule for f in judge(report) if "其他处理" in f.message] == ["E7"]
+
+
+def test_topic_headings_in_real_wording() -> None:
+    draft, _ = to_draft(read_report(_variant("old2019.md")))
+    assert draft.overview.platform and draft.overview.platform.startswith("通过门户网站")
+    assert draft.overview.oversight and draft.overview.oversight.startswith("高度重视")
+
+
+# ---------------------------------------------------------------- form 8: a blank template
+
+
+def test_blank_template_is_said_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli import main
+
+    blank = _variant("blank.md")
+    assert main(["import", str(blank), "-o", str(tmp_path / "d.nianbao.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("空白的年报模板") == 1 and not (tmp_path / "d.nianbao.yaml").exists()
+    main(["audit", str(blank)])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "\t" in line]
+    assert len(lines) == 1 and "空白的年报模板" in lines[0]
+
+
+# ---------------------------------------------------------------- form 10: file sniffing
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_text_mentioning_a_table_tag_is_read_as_text(suffix: str) -> None:
+    text = (CORPUS / "gen2.above.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    lines.insert(1, "网页中用 <table> 和 <div> 排版的表格，本文件是纯文本。")
+    report = read_bytes("\n".join(lines).encode(), f"r{suffix}")
+    assert report.source_format in ("text", "md")
+    assert report.table3.found and report.year is not None
