@@ -7,6 +7,9 @@ the result lists in ``notes`` whatever could not be read.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import Final
 
@@ -103,24 +106,49 @@ def read_bytes(data: bytes, name: str = "<文本>") -> PrintedReport:
     return assemble(text_blocks(text, markdown=kind == "md"), name, kind, notes)
 
 
+_READ_REASONS: Final = {
+    errno.ENOENT: "文件不存在",
+    errno.EISDIR: "这是一个文件夹，不是报告文件",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.ELOOP: "这是一个循环的符号链接，指不到任何文件",
+    errno.ENOTDIR: "路径中有一级不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EIO: "磁盘读写出错",
+    errno.EMFILE: "打开的文件太多",
+    errno.ENFILE: "打开的文件太多",
+    errno.ENXIO: "这是一个没有写入端的管道或设备，不是报告文件",
+}
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file; anything else (a FIFO, a device) is refused before reading,
+    so it can never block."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReaderError(f"{path}：不是普通文件（可能是管道、设备或套接字），没有读取")
+        if info.st_size > MAX_BYTES:
+            raise ReaderError(
+                f"{path}：文件过大（{info.st_size // (1024 * 1024)} MB），"
+                f"超过 {MAX_BYTES // (1024 * 1024)} MB，不像是一份年度报告"
+            )
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            return stream.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+
+
 def read_report(path: Path) -> PrintedReport:
     """The report in the file at ``path``."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReaderError(
-                f"{path}：文件过大（{size // (1024 * 1024)} MB），"
-                f"超过 {MAX_BYTES // (1024 * 1024)} MB，不像是一份年度报告"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(f"{path}：文件不存在") from None
-    except IsADirectoryError:
-        raise ReaderError(f"{path}：这是一个文件夹，不是报告文件") from None
-    except PermissionError:
-        raise ReaderError(f"{path}：没有读取权限") from None
+        data = _read_file(path)
     except OSError as error:
-        raise ReaderError(f"{path}：无法读取（{error.strerror or error}）") from None
+        why = _READ_REASONS.get(error.errno or 0, "系统无法读取这个文件")
+        raise ReaderError(f"{path}：{why}") from None
     return read_bytes(data, str(path))
 
 

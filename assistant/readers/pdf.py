@@ -30,8 +30,10 @@ def _open(data: bytes, source: str) -> Any:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages
-    except Exception as error:  # pdfminer raises many kinds on a damaged file
-        raise ReaderError(f"{source}：PDF 文件已损坏或无法解析（{type(error).__name__}）") from None
+    except Exception:  # pdfminer raises many kinds on a damaged file (PdfminerException…)
+        raise ReaderError(
+            f"{source}：PDF 文件已损坏或无法解析（可以用 PDF 阅读器打开后另存一份再试）"
+        ) from None
     return pdf
 
 
