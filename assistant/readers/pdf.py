@@ -80,10 +80,18 @@ def pdf_blocks(data: bytes, source: str) -> tuple[list[Block], list[Block], list
                     if rows:
                         items.append((float(table.bbox[1]), _grid(rows)))
                 outside = page.filter(_outside(boxes))
-                for line in outside.extract_text_lines(strip=True):
-                    text = str(line.get("text", ""))
-                    if text and not _PAGE_NUMBER.match(text):
-                        items.append((float(line["top"]), Line(text)))
+                lines = [
+                    ln
+                    for ln in outside.extract_text_lines(strip=True)
+                    if ln.get("text") and not _PAGE_NUMBER.match(str(ln["text"]))
+                ]
+                margin = min((float(ln["x0"]) for ln in lines), default=0.0)
+                for line in lines:
+                    # A paragraph's first line is indented two characters from the margin; a
+                    # line at the margin continues the paragraph above it.
+                    size = float(line["bottom"]) - float(line["top"])
+                    indented = float(line["x0"]) - margin > 0.9 * size
+                    items.append((float(line["top"]), Line(str(line["text"]), indented=indented)))
                 items.sort(key=lambda item: item[0])
                 table_blocks.extend(block for _, block in items)
                 for text in (page.extract_text() or "").splitlines():

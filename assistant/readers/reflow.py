@@ -47,8 +47,16 @@ def despace(text: str) -> str:
 
 
 def _table_row(text: str) -> bool:
+    """A row of a table as text: a label and its numbers. A wrapped line of prose can end in a
+    number too ("…行政复议 5"), but then with one number after a long text."""
     tokens = text.split()
-    return len(tokens) >= 2 and is_value(tokens[-1])
+    if len(tokens) < 2 or not is_value(tokens[-1]):
+        return False
+    values = 0
+    while values < len(tokens) and is_value(tokens[-1 - values]):
+        values += 1
+    label = "".join(tokens[: len(tokens) - values])
+    return values >= 3 or len(label) <= 16
 
 
 def drop_page_numbers(blocks: list[Block]) -> tuple[list[Block], bool]:
@@ -104,12 +112,13 @@ class _Headings:
         return known
 
 
-def _stops(text: str, heading: _Headings) -> bool:
-    """A line after which no paragraph continues: a heading, a table row, a date, a sentence end."""
+def _stops(text: str, heading: _Headings, *, ends: bool = True) -> bool:
+    """A line after which no paragraph continues: a heading, a table row, a date, and (with
+    ``ends``) a sentence end."""
     stripped = text.rstrip()
     return (
         not stripped
-        or stripped[-1] in _ENDS
+        or (ends and stripped[-1] in _ENDS)
         or heading(stripped)
         or _table_row(stripped)
         or _date_line(stripped)
@@ -157,6 +166,9 @@ def reflow(
     parts: list[str] = []
     size = 0
     heading = _Headings()
+    # Where the lines carry their indent (a PDF's layout, a text file's leading spaces), an
+    # unindented line continues the paragraph even after a 。 that happens to end a line.
+    indents = any(isinstance(b, Line) and b.indented for b in blocks)
     can_continue = False
 
     def flush() -> None:
@@ -201,6 +213,6 @@ def reflow(
                 and not row
             )
         if can_continue:
-            can_continue = not _stops(text, heading)
+            can_continue = not _stops(text, heading, ends=not indents)
     flush()
     return out

@@ -111,3 +111,31 @@ def test_same_file_stem_links_years(tmp_path: Path) -> None:
     b.write_text(_year_text(2022, "大东区外事侨务局", "0499-"), encoding="utf-8")
     results = audit([a, b])
     assert LINK_RULE not in {f.rule for f in results[1].findings}
+
+
+def _bad_xml_docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", b"<Types><broken")
+        archive.writestr("word/document.xml", b"<w:document><w:body><<<")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("bad.docx", _bad_xml_docx()),
+        ("bad.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF"),
+        ("bad.html", b"<html>" + b"\x00" * 10),
+    ],
+)
+def test_import_errors_are_chinese_without_class_names(name: str, data: bytes) -> None:
+    from assistant.errors import ReaderError
+    from assistant.readers import read_bytes
+
+    with pytest.raises(ReaderError) as caught:
+        read_bytes(data, name)
+    message = str(caught.value)
+    for english in ("XMLSyntaxError", "PdfminerException", "PDFSyntaxError", "Error", "Exception"):
+        assert english not in message
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
