@@ -173,6 +173,7 @@ def _read_pdf(data: bytes, name: str) -> PrintedReport:
     fallback = assemble(text_blocks, name, "pdf", notes)
     if not report.sections and fallback.sections:
         return fallback
+    _merge_sections(report, fallback)
     kept = [n for n in report.notes if n.table is None]
     for attr, section in (
         ("table2", "proactive"),
@@ -191,6 +192,25 @@ def _read_pdf(data: bytes, name: str) -> PrintedReport:
         )
     report.notes = _dedupe(kept)
     return report
+
+
+def _merge_sections(report: PrintedReport, fallback: PrintedReport) -> None:
+    """Sections the text reading found and the grid reading lacks, taken from the text reading
+    (with the title, agency and sign-off when the grid reading has none)."""
+    have = {s.key for s in report.sections}
+    extra = [s for s in fallback.sections if s.key is not None and s.key not in have]
+    if extra:
+        report.sections = sorted(
+            [*report.sections, *extra],
+            key=lambda s: [x.key for x in fallback.sections].index(s.key)
+            if s.key in {x.key for x in fallback.sections}
+            else s.position,
+        )
+        for position, section in enumerate(report.sections):
+            section.position = position
+    for attr in ("title", "agency", "year", "period", "intro", "published", "signoff_agency"):
+        if getattr(report, attr) in (None, "") and getattr(fallback, attr) not in (None, ""):
+            setattr(report, attr, getattr(fallback, attr))
 
 
 def _same_table(note: ReadNote, attr: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 from typing import Any, Final
 
 from assistant.errors import ReaderError
@@ -37,13 +38,61 @@ def _open(data: bytes, source: str) -> Any:
     return pdf
 
 
+_SUPPLEMENT: Final = "⻄西⻅见⻆角⻉贝⻊足⻋车⻓长⻔门⻘青⻚页⻛风⻜飞⻝食⻢马⻥鱼⻦鸟⻩黄⻬齐⻮齿⻰龙⻳龟⻈讠⻏阝⻖阝"
+"""Simplified-form radicals without a Unicode decomposition, paired with their characters."""
+_RADICALS: Final = {
+    **{
+        code: unicodedata.normalize("NFKC", chr(code))
+        for code in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6))
+        if unicodedata.normalize("NFKC", chr(code)) != chr(code)
+    },
+    **{ord(_SUPPLEMENT[i]): _SUPPLEMENT[i + 1] for i in range(0, len(_SUPPLEMENT), 2)},
+}
+"""Kangxi radicals some PDF writers map their glyphs to ("⼀、总体情况", "⼯作"): the characters."""
+
+
+def unradical(text: str) -> str:
+    """``text`` with Kangxi and supplementary radicals replaced by the ideographs they look like."""
+    return text.translate(_RADICALS)
+
+
 def _grid(rows: list[list[str | None]]) -> Grid:
     width = max((len(r) for r in rows), default=0)
     grid = Grid()
     for row in rows:
-        cells = [Cell(clean_cell(c)) if c is not None else Cell("", origin=False) for c in row]
+        cells = [
+            Cell(clean_cell(unradical(c))) if c is not None else Cell("", origin=False) for c in row
+        ]
         grid.rows.append(cells + [Cell("") for _ in range(width - len(cells))])
     return grid
+
+
+def _table_items(table: Any) -> list[tuple[float, Block]]:
+    """A found table as blocks: runs of data rows as grids, and each row with a single filled
+    cell as a line of text. Paragraphs drawn inside frames (touching one another, or a table)
+    are found as one-column rows: they are the report's text, not data."""
+    rows: list[list[str | None]] = table.extract()
+    tops = [float(row.bbox[1]) for row in table.rows]
+    items: list[tuple[float, Block]] = []
+    run: list[list[str | None]] = []
+    run_top = 0.0
+    for row, top in zip(rows, tops, strict=False):
+        filled = [cell for cell in row if cell and cell.strip()]
+        if len(filled) > 1:
+            if not run:
+                run_top = top
+            run.append(row)
+            continue
+        if run:
+            items.append((run_top, _grid(run)))
+            run = []
+        if filled:
+            # A cell's line breaks are where the frame wrapped the text.
+            text = unradical("".join(part.strip() for part in filled[0].splitlines()))
+            items.append((top, Line(text, indented=True)))
+    if run:
+        items.append((run_top, _grid(run)))
+    return items
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -76,9 +125,7 @@ def pdf_blocks(data: bytes, source: str) -> tuple[list[Block], list[Block], list
                     for t in tables
                 ]
                 for table in tables:
-                    rows = table.extract()
-                    if rows:
-                        items.append((float(table.bbox[1]), _grid(rows)))
+                    items.extend(_table_items(table))
                 outside = page.filter(_outside(boxes))
                 lines = [
                     ln
@@ -91,10 +138,11 @@ def pdf_blocks(data: bytes, source: str) -> tuple[list[Block], list[Block], list
                     # line at the margin continues the paragraph above it.
                     size = float(line["bottom"]) - float(line["top"])
                     indented = float(line["x0"]) - margin > 0.9 * size
-                    items.append((float(line["top"]), Line(str(line["text"]), indented=indented)))
+                    text = unradical(str(line["text"]))
+                    items.append((float(line["top"]), Line(text, indented=indented)))
                 items.sort(key=lambda item: item[0])
                 table_blocks.extend(block for _, block in items)
-                for text in (page.extract_text() or "").splitlines():
+                for text in unradical(page.extract_text() or "").splitlines():
                     if text.strip() and not _PAGE_NUMBER.match(text.strip()):
                         text_blocks.append(Line(text))
             except Exception:  # one damaged page must not lose the others

@@ -3,9 +3,12 @@ with no wrong cell, its narrative in place, agency, year and contact read, and n
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from scoring import CORPUS, fixtures, score
 
 from assistant.readers import read_bytes, read_report
@@ -199,3 +202,50 @@ def test_text_mentioning_a_table_tag_is_read_as_text(suffix: str) -> None:
     report = read_bytes("\n".join(lines).encode(), f"r{suffix}")
     assert report.source_format in ("text", "md")
     assert report.table3.found and report.year is not None
+
+
+# ---------------------------------------------------------------- form 3: paragraphs in frames
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium to print the page")
+def test_pdf_with_paragraphs_in_frames_keeps_its_narrative(tmp_path: Path) -> None:
+    from assistant.core.draft import Draft
+    from assistant.render import render_report
+
+    source = Draft.model_validate(
+        yaml.safe_load((CORPUS / "gen2.nianbao.yaml").read_text(encoding="utf-8"))
+    )
+    html = str(render_report(source, "html", force=True))
+    # Every paragraph and heading in a drawn box, touching the next: a table finder sees
+    # one-column "tables" of prose, merged with the real tables.
+    framed = html.replace(
+        "</style>", "p, h1, h2, h3 { border: 1px solid black; margin: 0; }</style>"
+    )
+    page = tmp_path / "framed.html"
+    page.write_text(framed, encoding="utf-8")
+    pdf = tmp_path / "framed.pdf"
+    assert CHROMIUM is not None
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    report = read_report(pdf)
+    draft, _ = to_draft(report)
+    assert draft.meta.agency == source.meta.agency and draft.meta.year == source.meta.year
+    assert draft.overview.oversight == source.overview.oversight
+    assert draft.overview.management == source.overview.management
+    assert draft.other.text == source.other.text
+    assert draft.table3 == source.table3 and draft.table4 == source.table4
+    assert draft.problems is not None and len(draft.problems) == len(source.problems or "")
