@@ -8,6 +8,7 @@ the result lists in ``notes`` whatever could not be read.
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 import os
 import stat
 from pathlib import Path
@@ -71,8 +72,13 @@ def detect_format(data: bytes, name: str) -> str:
     return _text_or_md(data)
 
 
-def read_bytes(data: bytes, name: str = "<文本>") -> PrintedReport:
-    """The report in ``data`` (the file's bytes); ``name`` is used for messages and detection."""
+def read_bytes(
+    data: bytes, name: str = "<文本>", progress: Callable[[int, int], None] | None = None
+) -> PrintedReport:
+    """The report in ``data`` (the file's bytes); ``name`` is used for messages and detection.
+
+    ``progress`` is called with (pages read, pages to read) while a PDF is read.
+    """
     from assistant.readers.assemble import assemble
 
     if not data.strip():
@@ -89,7 +95,7 @@ def read_bytes(data: bytes, name: str = "<文本>") -> PrintedReport:
             f"{name}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再读取"
         )
     if kind == "pdf":
-        return _read_pdf(data, name)
+        return _read_pdf(data, name, progress)
     if kind == "docx":
         from assistant.readers.docx import docx_blocks
 
@@ -142,28 +148,34 @@ def _read_file(path: Path) -> bytes:
         os.close(fd)
 
 
-def read_report(path: Path) -> PrintedReport:
-    """The report in the file at ``path``."""
+def read_report(path: Path, progress: Callable[[int, int], None] | None = None) -> PrintedReport:
+    """The report in the file at ``path`` (``progress`` as for ``read_bytes``)."""
     try:
         data = _read_file(path)
     except OSError as error:
         why = _READ_REASONS.get(error.errno or 0, "系统无法读取这个文件")
         raise ReaderError(f"{path}：{why}") from None
-    return read_bytes(data, str(path))
+    return read_bytes(data, str(path), progress)
 
 
-def _read_pdf(data: bytes, name: str) -> PrintedReport:
+def _read_pdf(
+    data: bytes, name: str, progress: Callable[[int, int], None] | None
+) -> PrintedReport:
     from assistant.readers.assemble import assemble
     from assistant.readers.pdf import MAX_PAGES, pdf_blocks
 
-    table_blocks, text_blocks, failed, count = pdf_blocks(data, name)
+    table_blocks, text_blocks, failed, count, read = pdf_blocks(data, name, progress)
     if not any(getattr(b, "text", "").strip() for b in text_blocks) and not table_blocks:
         raise ReaderError(f"{name}：PDF 中没有可提取的文字（可能是扫描件），无法读取")
     notes: list[ReadNote] = []
     if failed:
         pages = "、".join(str(p) for p in failed)
         notes.append(ReadNote(message=f"PDF 第{pages}页无法解析，这些页的内容未读取"))
-    if count > MAX_PAGES:
+    if read < min(count, MAX_PAGES):
+        notes.append(
+            ReadNote(message=f"PDF 共{count}页，年报到第{read}页的落款为止，其后的页没有读取")
+        )
+    elif count > MAX_PAGES:
         notes.append(ReadNote(message=f"PDF 共{count}页，只读取了前{MAX_PAGES}页"))
     report = assemble(table_blocks, name, "pdf", notes)
     if report.table2.found and report.table3.found and report.table4.found:

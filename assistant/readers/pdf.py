@@ -10,12 +10,16 @@ import io
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any, Final
 
 from assistant.errors import ReaderError
 from assistant.readers.blocks import Block, Cell, Grid, Line
-from assistant.readers.normalize import clean_cell
+from assistant.core import format as fmt
+from assistant.readers.normalize import clean_cell, norm
 
+_LAST_SECTION: Final = norm(fmt.SECTIONS[-1].title)
+_SIGNOFF_DATE: Final = re.compile(r"[0-9]{4}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日")
 MAX_PAGES: Final = 80
 """Pages past this are not read (a report is a few pages; a note says so)."""
 
@@ -108,15 +112,42 @@ def _outside(boxes: list[tuple[float, float, float, float]]) -> Any:
     return keep
 
 
-def pdf_blocks(data: bytes, source: str) -> tuple[list[Block], list[Block], list[int], int]:
-    """(blocks with tables as grids, blocks of the page text, pages that failed, page count)."""
+Progress = Callable[[int, int], None]
+"""Called with (pages read, pages to read) after each page."""
+
+
+def _ends_report(lines: list[str], seen_last_section: bool) -> tuple[bool, bool]:
+    """(whether the report's sign-off is on this page, whether section 六 has been seen)."""
+    for line in lines:
+        text = line.strip()
+        if _LAST_SECTION in norm(text):
+            seen_last_section = True
+        elif seen_last_section and len(text) <= 30 and _SIGNOFF_DATE.fullmatch(text):
+            return True, seen_last_section
+    return False, seen_last_section
+
+
+def pdf_blocks(
+    data: bytes, source: str, progress: Progress | None = None
+) -> tuple[list[Block], list[Block], list[int], int, int]:
+    """(blocks with tables as grids, blocks of the page text, pages that failed, page count,
+    pages read).
+
+    Reading stops after the page with the sign-off (the date after section 六): what follows is
+    annexes or other documents. Each page's cached objects are released once read, so memory
+    stays that of one page.
+    """
     pdf = _open(data, source)
     table_blocks: list[Block] = []
     text_blocks: list[Block] = []
     failed: list[int] = []
+    seen_last = False
+    read = 0
     try:
         pages = pdf.pages
+        todo = min(len(pages), MAX_PAGES)
         for number, page in enumerate(pages[:MAX_PAGES], start=1):
+            page_text: list[str] = []
             try:
                 items: list[tuple[float, Block]] = []
                 tables = page.find_tables()
@@ -145,9 +176,18 @@ def pdf_blocks(data: bytes, source: str) -> tuple[list[Block], list[Block], list
                 for text in unradical(page.extract_text() or "").splitlines():
                     if text.strip() and not _PAGE_NUMBER.match(text.strip()):
                         text_blocks.append(Line(text))
+                        page_text.append(text)
             except Exception:  # one damaged page must not lose the others
                 failed.append(number)
+            finally:
+                page.close()
+            read = number
+            if progress is not None:
+                progress(number, todo)
+            done, seen_last = _ends_report(page_text, seen_last)
+            if done:
+                break
         count = len(pages)
     finally:
         pdf.close()
-    return table_blocks, text_blocks, failed, count
+    return table_blocks, text_blocks, failed, count, read

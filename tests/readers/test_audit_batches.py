@@ -139,3 +139,59 @@ def test_import_errors_are_chinese_without_class_names(name: str, data: bytes) -
     for english in ("XMLSyntaxError", "PdfminerException", "PDFSyntaxError", "Error", "Exception"):
         assert english not in message
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
+
+
+# ---------------------------------------------------------------- a long PDF
+
+
+def _long_pdf(pages: int, signoff_on: int | None) -> bytes:
+    from tiny_pdf import Page, build_pdf
+
+    out: list[Page] = []
+    for number in range(1, pages + 1):
+        page = Page()
+        if number == 1:
+            page.line("某某局2024年政府信息公开工作年度报告", size=14)
+            page.line("一、总体情况")
+        page.line(f"第{number}页的正文，依法做好政府信息公开工作。")
+        if signoff_on == number:
+            page.line("六、其他需要报告的事项")
+            page.line("本年度未收取信息处理费。")
+            page.line("2025年1月20日")
+        out.append(page)
+    return build_pdf(out)
+
+
+def test_a_long_pdf_stops_at_the_signoff_and_shows_progress() -> None:
+    from assistant.readers import read_bytes
+
+    seen: list[tuple[int, int]] = []
+    report = read_bytes(
+        _long_pdf(200, signoff_on=3), "long.pdf", progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen[-1] == (3, 80) and len(seen) == 3
+    assert report.year == 2024 and report.published is not None
+    assert any("共200页" in n.message and "第3页" in n.message for n in report.notes)
+
+
+def test_a_long_pdf_without_signoff_is_bounded() -> None:
+    from assistant.readers import read_bytes
+    from assistant.readers.pdf import MAX_PAGES
+
+    seen: list[int] = []
+    report = read_bytes(
+        _long_pdf(200, signoff_on=None), "long.pdf", progress=lambda d, t: seen.append(d)
+    )
+    assert seen[-1] == MAX_PAGES
+    assert any(f"只读取了前{MAX_PAGES}页" in n.message for n in report.notes)
+    assert f"第{MAX_PAGES + 1}页的正文" not in report.full_text
+
+
+def test_import_of_a_long_pdf_shows_progress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "long.pdf"
+    source.write_bytes(_long_pdf(120, signoff_on=None))
+    main(["import", str(source), "-o", str(tmp_path / "d.nianbao.yaml")])
+    err = capsys.readouterr().err
+    assert "正在读取 PDF：第 10/80 页" in err and "第 80/80 页" in err
