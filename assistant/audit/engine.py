@@ -24,6 +24,8 @@ READ_RULE: Final = "READ"
 LINK_RULE: Final = "LINK"
 """The notice that a report's year before is not among the files, so no cross-year rule ran."""
 _SEVERITY_ORDER: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTICE: 2}
+_SECTION_CONTENT_RULES: Final = frozenset({"E12", "E13", "E14", "E19"})
+"""Rules on a section's text: not run on a section the reader did not find."""
 _TABLE_ATTR: Final = {"表二": "table2", "表三": "table3", "表四": "table4"}
 
 
@@ -126,6 +128,14 @@ def judge(report: PrintedReport, last: PrintedReport | None = None) -> list[Find
     if last is not None:
         facts = facts.model_copy(update={"prior": prior_facts(last)})
     findings = [*check_facts(facts), *template_findings(report), *note_findings(report)]
+    # A section whose heading was not found is one E8; what its text lacks cannot be judged
+    # (its text was read into the section before it), so no E12/E13/E14/E19 for it.
+    found = {s.key for s in report.sections if s.key is not None}
+    findings = [
+        f
+        for f in findings
+        if not (f.rule in _SECTION_CONTENT_RULES and (f.location.section or "") not in found)
+    ]
     return sorted(findings, key=lambda f: _SEVERITY_ORDER[f.severity])
 
 

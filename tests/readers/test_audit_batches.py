@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from scoring import CORPUS
 
 from assistant.audit import LINK_RULE, audit
@@ -195,3 +197,47 @@ def test_import_of_a_long_pdf_shows_progress(
     main(["import", str(source), "-o", str(tmp_path / "d.nianbao.yaml")])
     err = capsys.readouterr().err
     assert "正在读取 PDF：第 10/80 页" in err and "第 80/80 页" in err
+
+
+# ---------------------------------------------------------------- no false findings, no keys
+
+
+def test_a_section_not_found_is_one_e8_not_its_content_rules() -> None:
+    from assistant.audit import judge
+    from assistant.readers import read_bytes
+
+    text = GOOD.read_text(encoding="utf-8")
+    report = read_bytes(text.replace("一、总体情况\n", "").encode(), "r.txt")
+    rules = [f.rule for f in judge(report)]
+    assert rules == ["E8"]
+    # A section that is there and lacks the fee statement is still told (E14).
+    report = read_bytes(text.replace("本年度未收取信息处理费。", "无。").encode(), "r.txt")
+    assert "E14" in [f.rule for f in judge(report)]
+
+
+KEYS = re.compile(
+    r"\b(?:prior|meta|table[234]|overview|other)\.[a-z_.]+|\b(?:department|government|regulations|normative_documents|natural|carried_out)\b"
+)
+
+
+def test_messages_never_show_internal_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "next.nianbao.yaml"
+    from assistant.core.draft import Draft
+    from assistant.render import render_report
+
+    gen = Draft.model_validate(yaml.safe_load((CORPUS / "gen1.nianbao.yaml").read_text("utf-8")))
+    md = str(render_report(gen, "md", force=True))
+    assert "| 规章 | 0 |" in md
+    blank_cell = md.replace("| 规章 | 0 |", "| 规章 |  |", 1)
+    source = tmp_path / "r.md"
+    source.write_text(blank_cell, encoding="utf-8")
+    main(["import", str(source), "-o", str(tmp_path / "i.nianbao.yaml")])
+    main(["next-year", str(GOOD), "-o", str(draft)])
+    main(["check", str(draft)])
+    main(["audit", str(source), str(GOOD)])
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
+    assert KEYS.search(out) is None, KEYS.search(out)
+    assert "「空白」" in out  # the blank cell, named so in import and audit alike
