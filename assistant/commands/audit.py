@@ -19,6 +19,10 @@ from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
 
 MAX_FOLDER_FILES: Final = 100_000
 """A folder with more files than this is cut short (with a line saying so)."""
+REPORT_SUFFIXES: Final = frozenset(
+    {".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".pdf", ".txt", ".text", ".md"}
+)
+"""What a folder's files must end in to be audited (a file named on the command line always is)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +88,7 @@ def text_lines(results: list[FileResult]) -> list[str]:
         report = result.report
         who = ""
         if report is not None and result.error is None:
-            agency = report.agency or report.signoff_agency or "机关未读到"
+            agency = report.agency_name or "机关未读到"
             year = f"{report.year}年" if report.year else "年份未读到"
             who = f"（{agency} {year}）"
         verdict = (
@@ -123,7 +127,7 @@ def as_json(results: list[FileResult]) -> dict[str, Any]:
                 "file": result.path,
                 "readable": result.error is None,
                 "error": result.error,
-                "agency": report.agency if report else None,
+                "agency": report.agency_name if report else None,
                 "year": report.year if report else None,
                 "format": report.source_format if report else None,
                 "published": report.published.isoformat() if report and report.published else None,
@@ -158,11 +162,12 @@ def html_page(results: list[FileResult]) -> str:
     )
 
 
-def expand(paths: Sequence[Path]) -> tuple[list[Path], bool]:
-    """The files to audit: folders replaced by the files in them, in name order; and whether a
-    folder had more than ``MAX_FOLDER_FILES``."""
+def expand(paths: Sequence[Path]) -> tuple[list[Path], bool, int]:
+    """The files to audit: folders replaced by the report files in them, in name order; whether
+    a folder had more than ``MAX_FOLDER_FILES``; and how many other files were skipped."""
     files: list[Path] = []
     cut = False
+    skipped = 0
     for path in paths:
         if not path.is_dir():
             files.append(path)
@@ -177,19 +182,26 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], bool]:
         except OSError:
             files.append(path)  # the reader says why it cannot be read
             continue
-        if len(found) > MAX_FOLDER_FILES:
-            found, cut = found[:MAX_FOLDER_FILES], True
-        files.extend(found)
-    return files, cut
+        reports = [p for p in found if p.suffix.lower() in REPORT_SUFFIXES]
+        skipped += len(found) - len(reports)
+        if len(reports) > MAX_FOLDER_FILES:
+            reports, cut = reports[:MAX_FOLDER_FILES], True
+        files.extend(reports)
+    return files, cut, skipped
 
 
 def run(args: argparse.Namespace) -> int:
     """Audit the files; see the module docstring for the exit codes."""
     from assistant.commands.import_report import say
 
-    files, cut = expand(args.files)
+    files, cut, skipped = expand(args.files)
+    if skipped:
+        say(
+            f"注意：文件夹中有 {skipped} 个文件不是年报的格式（网页、Word、PDF、文本），没有审查",
+            err=True,
+        )
     if not files:
-        say("错误：给出的文件夹中没有文件", err=True)
+        say("错误：给出的文件夹中没有年报文件", err=True)
         return 2
     if cut:
         say(

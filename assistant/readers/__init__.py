@@ -8,9 +8,9 @@ the result lists in ``notes`` whatever could not be read.
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -158,9 +158,7 @@ def read_report(path: Path, progress: Callable[[int, int], None] | None = None) 
     return read_bytes(data, str(path), progress)
 
 
-def _read_pdf(
-    data: bytes, name: str, progress: Callable[[int, int], None] | None
-) -> PrintedReport:
+def _read_pdf(data: bytes, name: str, progress: Callable[[int, int], None] | None) -> PrintedReport:
     from assistant.readers.assemble import assemble
     from assistant.readers.pdf import MAX_PAGES, pdf_blocks
 
@@ -214,9 +212,11 @@ def _merge_sections(report: PrintedReport, fallback: PrintedReport) -> None:
     if extra:
         report.sections = sorted(
             [*report.sections, *extra],
-            key=lambda s: [x.key for x in fallback.sections].index(s.key)
-            if s.key in {x.key for x in fallback.sections}
-            else s.position,
+            key=lambda s: (
+                [x.key for x in fallback.sections].index(s.key)
+                if s.key in {x.key for x in fallback.sections}
+                else s.position
+            ),
         )
         for position, section in enumerate(report.sections):
             section.position = position

@@ -209,7 +209,7 @@ def fee_facts(text: str) -> FeeFacts:
 def to_draft(report: PrintedReport) -> tuple[Draft, list[str]]:
     """The draft the report answers, and messages (Chinese) on what was not imported."""
     messages: list[str] = []
-    agency = report.agency or report.signoff_agency or report.intro_agency
+    agency = report.agency_name
     overview_section = report.section("overview")
     overview = Overview()
     if overview_section is not None:
@@ -320,8 +320,8 @@ def to_facts(report: PrintedReport) -> ReportFacts:
     return ReportFacts(
         origin="printed",
         title=report.title,
-        agency=report.agency or report.signoff_agency or report.intro_agency,
-        kind=guess_kind(report.agency or report.signoff_agency or report.intro_agency),
+        agency=report.agency_name,
+        kind=guess_kind(report.agency_name),
         year=report.year,
         period=report.period,
         published=report.published,

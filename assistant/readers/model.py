@@ -154,6 +154,11 @@ class PrintedReport(_Model):
         return None
 
     @property
+    def agency_name(self) -> str | None:
+        """The agency as the title names it, else the 落款, else the intro ("本报告由…编制")."""
+        return self.agency or self.signoff_agency or self.intro_agency
+
+    @property
     def readable(self) -> bool:
         """Whether a report was found at all: two sections, a table, or a title with a year."""
         sections = {s.key for s in self.sections if s.key is not None}

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, Final
 
+from assistant.core import format as fmt
 from assistant.errors import ReaderError
 from assistant.readers.blocks import Block, Cell, Grid, Line
-from assistant.core import format as fmt
 from assistant.readers.normalize import clean_cell, norm
 
 _LAST_SECTION: Final = norm(fmt.SECTIONS[-1].title)
@@ -42,7 +42,10 @@ def _open(data: bytes, source: str) -> Any:
     return pdf
 
 
-_SUPPLEMENT: Final = "⻄西⻅见⻆角⻉贝⻊足⻋车⻓长⻔门⻘青⻚页⻛风⻜飞⻝食⻢马⻥鱼⻦鸟⻩黄⻬齐⻮齿⻰龙⻳龟⻈讠⻏阝⻖阝"
+_SUPPLEMENT: Final = (
+    "⻄西⻅见⻆角⻉贝⻊足⻋车⻓长⻔门⻘青⻚页⻛风⻜飞⻝食"
+    "⻢马⻥鱼⻦鸟⻩黄⻬齐⻮齿⻰龙⻳龟⻈讠⻏阝⻖阝"
+)
 """Simplified-form radicals without a Unicode decomposition, paired with their characters."""
 _RADICALS: Final = {
     **{

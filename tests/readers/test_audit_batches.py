@@ -32,7 +32,8 @@ def mixed_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "年报"
     folder.mkdir()
     (folder / "good.txt").write_bytes(GOOD.read_bytes())
-    (folder / "garbage.bin").write_bytes(os.urandom(4096))
+    (folder / "garbage.txt").write_bytes(os.urandom(4096))
+    (folder / "notes.yaml").write_text("not a report", encoding="utf-8")  # skipped, and said
     (folder / "fake.pdf").write_bytes(b"%PDF-1.7\n" + b"\xff" * 2000)
     (folder / "broken.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     (folder / "bomb.docx").write_bytes(_zip_bomb())
@@ -47,14 +48,16 @@ def test_a_mixed_folder_goes_on_reports_each_and_says_some_failed(
     mixed_folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["audit", str(mixed_folder)]) == 3
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
+    assert "有 1 个文件不是年报的格式" in captured.err  # notes.yaml
     summaries = [
         line for line in out.splitlines() if line.startswith("== ") and "共审查" not in line
     ]
     assert len(summaries) == 9  # every file, each once
     good = next(line for line in summaries if "good.txt" in line)
     assert "无法读取" not in good and AGENCY in good
-    for name in ("garbage.bin", "fake.pdf", "broken.docx", "bomb.docx", "empty.html", "loop.txt"):
+    for name in ("garbage.txt", "fake.pdf", "broken.docx", "bomb.docx", "empty.html", "loop.txt"):
         assert any(name in line and "无法读取" in line for line in summaries), name
     assert "pipe.txt" in out and "不是普通文件" in out
     assert "循环的符号链接" in out
