@@ -316,3 +316,136 @@ def test_numbered_items_are_not_numbered_twice(tmp_path: Path) -> None:
     plain._show(question)
     assert "  1. 本机关不掌握相关政府信息" in out.getvalue()
     assert "1.本机关" not in out.getvalue()
+
+
+# ---------------------------------------------------------------- saving that fails (issue 17)
+
+
+def _failing_at(monkeypatch: pytest.MonkeyPatch, broken: Path) -> None:
+    """Saving to ``broken`` fails as a full disk does; other paths save normally."""
+    from assistant import store
+    from assistant.errors import SaveError
+
+    real = store.save_draft
+
+    def save(draft: Draft, path: Path) -> None:
+        if path == broken:
+            raise SaveError(f"草稿未能保存到 {path}：磁盘已满。原文件没有改动。")
+        real(draft, path)
+
+    monkeypatch.setattr(store, "save_draft", save)
+
+
+def _run(path: Path, lines: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    console = Console(io.StringIO("".join(line + "\n" for line in lines)), out)
+    code = PlainSession(path, Draft(), load_questions(), console).run()
+    return code, out.getvalue()
+
+
+def test_a_failed_save_at_quit_is_never_reported_as_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.nianbao.yaml"
+    _failing_at(monkeypatch, path)
+    code, out = _run(path, ["某局", "/quit", ""])  # Enter: no other place
+    assert code == 1
+    assert "已保存并退出" not in out and "草稿已保存" not in out
+    assert "草稿没有保存" in out and "另存" in out
+    rescued = list((tmp_path / "home").rglob("*.nianbao.yaml")) or list(
+        Path(os.environ["XDG_STATE_HOME"]).rglob("*.nianbao.yaml")
+    )
+    assert len(rescued) == 1 and load_draft(rescued[0]).meta.agency == "某局"
+    assert str(rescued[0]) in out
+
+
+def test_a_failed_save_at_quit_can_go_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.nianbao.yaml"
+    other = tmp_path / "other.nianbao.yaml"
+    _failing_at(monkeypatch, path)
+    code, out = _run(path, ["某局", "/quit", str(other)])
+    assert code == 0
+    assert load_draft(other).meta.agency == "某局"
+    assert f"草稿改存到 {other}" in out
+
+
+def test_a_failed_save_at_the_end_of_input_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.nianbao.yaml"
+    _failing_at(monkeypatch, path)
+    code, out = _run(path, ["某局"])
+    assert code == 1
+    assert "草稿已保存" not in out
+    assert "回答没有保存到草稿中" in out
+
+
+def test_sigterm_with_a_failed_save_exits_non_zero_and_says_so(tmp_path: Path) -> None:
+    """A real process, SIGTERMed while its folder refuses writes."""
+    import shutil
+    import signal
+    import time
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    path = folder / "d.nianbao.yaml"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "--plain", str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=env,
+    )
+    assert process.stdin is not None
+    process.stdin.write("某局\n".encode())
+    process.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    shutil.rmtree(folder)  # the folder goes away under the session: the next save fails
+    process.stdin.write("1\n".encode())
+    process.stdin.flush()
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=60)
+    text = out.decode("utf-8") + err.decode("utf-8")
+    assert process.returncode == 128 + signal.SIGTERM, text
+    assert "Traceback" not in text
+    assert "回答没有保存到草稿中" in text
+    assert "草稿已保存" not in text
+
+
+# ---------------------------------------------------------------- read-only, editing at the end
+
+
+def test_a_draft_in_use_can_be_opened_read_only(tmp_path: Path) -> None:
+    draft_path = tmp_path / "d.nianbao.yaml"
+    save_draft(Draft.model_validate({"meta": {"agency": "某局"}}), draft_path)
+    before = draft_path.read_bytes()
+    with DraftLock(draft_path):
+        result = run_plain(draft_path, ["是", "1", "/quit"])
+    assert result.returncode == 0, result.stderr
+    assert "只读" in result.stdout and "当前回答：某局" not in result.stdout
+    assert "回答不会保存" in result.stdout
+    assert draft_path.read_bytes() == before
+
+
+def test_the_first_answer_is_echoed(tmp_path: Path) -> None:
+    _, out = session(tmp_path / "d.nianbao.yaml", ["某局"])
+    assert "已记录：某局" in out
+
+
+def test_a_finished_draft_can_be_edited_from_the_format_prompt(tmp_path: Path) -> None:
+    """/goto at the format prompt goes back to the questions; the report comes after."""
+    draft_path = tmp_path / "shenyang-2024.nianbao.yaml"
+    answers = seed_answers()[:-2]  # up to the format prompt
+    lines = [*answers, "/goto 基本", "新的机关名称", "/continue", "", ""]
+    result = run_plain(draft_path, lines)
+    assert result.returncode == 0, result.stderr
+    assert "现在没有待回答的问题" not in result.stdout
+    assert load_draft(draft_path).meta.agency == "新的机关名称"
+    assert "已生成Markdown" in result.stdout

@@ -1,0 +1,65 @@
+"""A save that fails at the end is never reported as a success (issue 17, item 1)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from pilot_helpers import SIZE, answer, make_app, settle
+
+from assistant import store
+from assistant.commands import tui
+from assistant.core.draft import Draft
+from assistant.errors import SaveError
+from assistant.interview import Session
+from assistant.ui.app import NianbaoApp
+from assistant.ui.screens.choice import ChoiceScreen
+
+
+def fail_saving(monkeypatch: pytest.MonkeyPatch, broken: Path) -> None:
+    real = store.save_draft
+
+    def save(draft: Draft, path: Path) -> None:
+        if path == broken:
+            raise SaveError(f"草稿未能保存到 {path}：磁盘已满。原文件没有改动。")
+        real(draft, path)
+
+    monkeypatch.setattr(store, "save_draft", save)
+
+
+async def test_quitting_with_a_failed_save_offers_save_as_then_says_not_saved(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(draft_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        fail_saving(monkeypatch, draft_path)
+        await answer(pilot, "某局")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert any("另存为" in str(c.label) for c in app.screen.choices)
+        await pilot.press("q")  # leave anyway
+        await settle(pilot)
+    assert app.session is not None and app.session.unsaved
+    assert app.close_note is not None and "回答没有保存到草稿中" in app.close_note
+
+
+def test_the_exit_code_says_the_answers_were_not_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "d.nianbao.yaml"
+    fail_saving(monkeypatch, path)
+
+    def run(self: NianbaoApp) -> int:  # a session that answered, then quit (code 0)
+        self.session = Session(path, Draft.model_validate({"meta": {"agency": "某局"}}))
+        self.session.saver.submit(self.session.draft)
+        return 0
+
+    monkeypatch.setattr(NianbaoApp, "run", run)
+    code = tui.run(argparse.Namespace(draft=path))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "回答没有保存到草稿中" in err and "草稿已保存" not in err
