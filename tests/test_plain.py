@@ -407,7 +407,7 @@ def test_sigterm_with_a_failed_save_exits_non_zero_and_says_so(tmp_path: Path) -
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     shutil.rmtree(folder)  # the folder goes away under the session: the next save fails
-    process.stdin.write("1\n".encode())
+    process.stdin.write(b"1\n")
     process.stdin.flush()
     time.sleep(1.0)
     process.send_signal(signal.SIGTERM)
