@@ -9,9 +9,9 @@ from pilot_helpers import SIZE, answer, interview, make_app, saved, seed_answer,
 from textual import events
 
 from assistant import store
-from assistant.commands.next_year import next_year
 from assistant.core import flow
 from assistant.core.draft import Draft
+from assistant.core.nextyear import next_year
 from assistant.core.questions import Question
 from assistant.render.compose import compose
 from assistant.ui import text
