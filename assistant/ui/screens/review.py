@@ -29,7 +29,8 @@ from assistant.core.questions import SECTION_KEYS, Question, section_title
 from assistant.errors import NianbaoError, OutputExistsError
 from assistant.interview import messages
 from assistant.interview.session import Session, free_name
-from assistant.render import FORMATS, describe_location
+from assistant.render import FORMATS
+from assistant.render.findings import describe_location
 from assistant.render.output import default_output, write_output
 from assistant.ui import text
 from assistant.ui.screens.choice import Choice, ChoiceScreen
