@@ -81,6 +81,7 @@ def run_plain(
     )
 
 
+@pytest.mark.slow
 def test_journey_from_empty_draft_to_the_seed_report(tmp_path: Path) -> None:
     draft_path = tmp_path / "shenyang-2024.nianbao.yaml"
     result = run_plain(draft_path, seed_answers())
@@ -97,6 +98,7 @@ def test_journey_from_empty_draft_to_the_seed_report(tmp_path: Path) -> None:
     assert saved.acknowledged == seed.acknowledged
 
 
+@pytest.mark.slow
 def test_end_of_input_saves_and_resumes_where_it_stopped(tmp_path: Path) -> None:
     draft_path = tmp_path / "a.nianbao.yaml"
     first = run_plain(draft_path, ["某市某局", "1"])
@@ -196,6 +198,7 @@ def test_narrative_takes_several_lines(tmp_path: Path) -> None:
     assert plain.draft.overview.proactive == "第三段"
 
 
+@pytest.mark.slow
 def test_a_draft_in_use_is_refused_in_chinese(tmp_path: Path) -> None:
     draft_path = tmp_path / "d.nianbao.yaml"
     save_draft(Draft(), draft_path)
@@ -206,6 +209,7 @@ def test_a_draft_in_use_is_refused_in_chinese(tmp_path: Path) -> None:
     assert load_draft(draft_path).meta.agency is None
 
 
+@pytest.mark.slow
 def test_an_existing_report_is_not_overwritten_without_asking(tmp_path: Path) -> None:
     draft_path = tmp_path / "shenyang-2024.nianbao.yaml"
     existing = tmp_path / "shenyang-2024.md"
@@ -382,6 +386,7 @@ def test_a_failed_save_at_the_end_of_input_exits_non_zero(
     assert "回答没有保存到草稿中" in out
 
 
+@pytest.mark.slow
 def test_sigterm_with_a_failed_save_exits_non_zero_and_says_so(tmp_path: Path) -> None:
     """A real process, SIGTERMed while its folder refuses writes."""
     import shutil
@@ -422,6 +427,7 @@ def test_sigterm_with_a_failed_save_exits_non_zero_and_says_so(tmp_path: Path) -
 # ---------------------------------------------------------------- read-only, editing at the end
 
 
+@pytest.mark.slow
 def test_a_draft_in_use_can_be_opened_read_only(tmp_path: Path) -> None:
     draft_path = tmp_path / "d.nianbao.yaml"
     save_draft(Draft.model_validate({"meta": {"agency": "某局"}}), draft_path)
@@ -439,6 +445,7 @@ def test_the_first_answer_is_echoed(tmp_path: Path) -> None:
     assert "已记录：某局" in out
 
 
+@pytest.mark.slow
 def test_a_finished_draft_can_be_edited_from_the_format_prompt(tmp_path: Path) -> None:
     """/goto at the format prompt goes back to the questions; the report comes after."""
     draft_path = tmp_path / "shenyang-2024.nianbao.yaml"

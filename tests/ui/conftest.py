@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,15 @@ def seed() -> Draft:
 @pytest.fixture(scope="session")
 def questions() -> list[Question]:
     return load_questions()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives the app (an async Pilot journey or a real terminal) is ``slow``:
+    ``pytest -m "not slow"`` is the quick set a developer runs between changes."""
+    here = Path(__file__).parent
+    for item in items:
+        function = getattr(item, "function", None)
+        if item.path.is_relative_to(here) and (
+            inspect.iscoroutinefunction(function) or "terminal" in item.name
+        ):
+            item.add_marker(pytest.mark.slow)
