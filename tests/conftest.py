@@ -7,7 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from example import SEED_PATH, load_seed
 from hypothesis import settings
+
+from assistant.core.draft import Draft
 
 # In CI every run explores the same examples (derandomized), so a red CI is reproducible on any
 # machine and a green one is not luck; local runs keep exploring new examples and remember
@@ -16,8 +19,6 @@ settings.register_profile("ci", derandomize=True, database=None, print_blob=True
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
 
 SLOW: tuple[str, ...] = (
     "tests/faults/",  # a thousand SIGKILLs
@@ -59,6 +60,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(SLOW):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The example draft's path (read it; copy it to tmp_path before writing)."""
+    return SEED_PATH
+
+
+@pytest.fixture
+def seed() -> Draft:
+    """The example draft, loaded as the assistant loads it."""
+    return load_seed()
 
 
 @pytest.fixture(autouse=True)

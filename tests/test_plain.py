@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from example import SEED_PATH as SEED
 
 from assistant.commands.plain import Console, PlainSession
 from assistant.core.draft import Draft
@@ -18,7 +19,6 @@ from assistant.render import render_report
 from assistant.store import DraftLock, load_draft, save_draft
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
 
 
 def seed_answers() -> list[str]:
