@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,6 +72,27 @@ def seed_path() -> Path:
 def seed() -> Draft:
     """The example draft, loaded as the assistant loads it."""
     return load_seed()
+
+
+@pytest.fixture
+def fail_saving_to(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """``fail_saving_to(path)``: from now on, saving a draft to ``path`` fails as a full disk
+    does (the file is left as it was); saving anywhere else works."""
+
+    def arm(broken: Path) -> None:
+        from assistant import store
+        from assistant.errors import SaveError
+
+        real = store.save_draft
+
+        def save(draft: Draft, path: Path) -> None:
+            if path == broken:
+                raise SaveError(f"草稿未能保存到 {path}：磁盘已满。原文件没有改动。")
+            real(draft, path)
+
+        monkeypatch.setattr(store, "save_draft", save)
+
+    return arm
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -325,21 +326,6 @@ def test_numbered_items_are_not_numbered_twice(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- saving that fails (issue 17)
 
 
-def _failing_at(monkeypatch: pytest.MonkeyPatch, broken: Path) -> None:
-    """Saving to ``broken`` fails as a full disk does; other paths save normally."""
-    from assistant import store
-    from assistant.errors import SaveError
-
-    real = store.save_draft
-
-    def save(draft: Draft, path: Path) -> None:
-        if path == broken:
-            raise SaveError(f"草稿未能保存到 {path}：磁盘已满。原文件没有改动。")
-        real(draft, path)
-
-    monkeypatch.setattr(store, "save_draft", save)
-
-
 def _run(path: Path, lines: list[str]) -> tuple[int, str]:
     out = io.StringIO()
     console = Console(io.StringIO("".join(line + "\n" for line in lines)), out)
@@ -348,27 +334,25 @@ def _run(path: Path, lines: list[str]) -> tuple[int, str]:
 
 
 def test_a_failed_save_at_quit_is_never_reported_as_saved(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fail_saving_to: Callable[[Path], None]
 ) -> None:
     path = tmp_path / "d.nianbao.yaml"
-    _failing_at(monkeypatch, path)
+    fail_saving_to(path)
     code, out = _run(path, ["某局", "/quit", ""])  # Enter: no other place
     assert code == 1
     assert "已保存并退出" not in out and "草稿已保存" not in out
     assert "草稿没有保存" in out and "另存" in out
-    rescued = list((tmp_path / "home").rglob("*.nianbao.yaml")) or list(
-        Path(os.environ["XDG_STATE_HOME"]).rglob("*.nianbao.yaml")
-    )
+    rescued = list(Path(os.environ["XDG_STATE_HOME"]).rglob("*.nianbao.yaml"))
     assert len(rescued) == 1 and load_draft(rescued[0]).meta.agency == "某局"
     assert str(rescued[0]) in out
 
 
 def test_a_failed_save_at_quit_can_go_elsewhere(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fail_saving_to: Callable[[Path], None]
 ) -> None:
     path = tmp_path / "d.nianbao.yaml"
     other = tmp_path / "other.nianbao.yaml"
-    _failing_at(monkeypatch, path)
+    fail_saving_to(path)
     code, out = _run(path, ["某局", "/quit", str(other)])
     assert code == 0
     assert load_draft(other).meta.agency == "某局"
@@ -376,10 +360,10 @@ def test_a_failed_save_at_quit_can_go_elsewhere(
 
 
 def test_a_failed_save_at_the_end_of_input_exits_non_zero(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fail_saving_to: Callable[[Path], None]
 ) -> None:
     path = tmp_path / "d.nianbao.yaml"
-    _failing_at(monkeypatch, path)
+    fail_saving_to(path)
     code, out = _run(path, ["某局"])
     assert code == 1
     assert "草稿已保存" not in out

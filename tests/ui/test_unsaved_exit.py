@@ -3,38 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pilot_helpers import SIZE, answer, make_app, settle
 
-from assistant import store
 from assistant.commands import tui
 from assistant.core.draft import Draft
-from assistant.errors import SaveError
 from assistant.interview import Session
 from assistant.ui.app import NianbaoApp
 from assistant.ui.screens.choice import ChoiceScreen
 
 
-def fail_saving(monkeypatch: pytest.MonkeyPatch, broken: Path) -> None:
-    real = store.save_draft
-
-    def save(draft: Draft, path: Path) -> None:
-        if path == broken:
-            raise SaveError(f"草稿未能保存到 {path}：磁盘已满。原文件没有改动。")
-        real(draft, path)
-
-    monkeypatch.setattr(store, "save_draft", save)
-
-
 async def test_quitting_with_a_failed_save_offers_save_as_then_says_not_saved(
-    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+    draft_path: Path, fail_saving_to: Callable[[Path], None]
 ) -> None:
     app = make_app(draft_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        fail_saving(monkeypatch, draft_path)
+        fail_saving_to(draft_path)
         await answer(pilot, "某局")
         await settle(pilot)
         await pilot.press("ctrl+q")
@@ -48,10 +36,13 @@ async def test_quitting_with_a_failed_save_offers_save_as_then_says_not_saved(
 
 
 def test_the_exit_code_says_the_answers_were_not_saved(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fail_saving_to: Callable[[Path], None],
 ) -> None:
     path = tmp_path / "d.nianbao.yaml"
-    fail_saving(monkeypatch, path)
+    fail_saving_to(path)
 
     def run(self: NianbaoApp) -> int:  # a session that answered, then quit (code 0)
         self.session = Session(path, Draft.model_validate({"meta": {"agency": "某局"}}))
