@@ -283,7 +283,7 @@ class Draft(Model):
     def title(self) -> str:
         agency = self.meta.agency or "（机关名称）"
         year = self.meta.year if self.meta.year is not None else "（年份）"
-        return f"{agency}{year}年政府信息公开工作年度报告"
+        return fmt.report_title(agency, year)
 
 
 # ---------------------------------------------------------------- field paths

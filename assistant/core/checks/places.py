@@ -87,20 +87,7 @@ def t2_place(row: str, column: str | None = None) -> str:
     return T2 + quoted(T2_ROW_LABEL[row]) + "行" + quoted(t2_column_label(row, column)) + "列"
 
 
-_META_LABEL: Final = {
-    "meta.agency": "机关全称",
-    "meta.kind": "机关类型",
-    "meta.year": "报告年度",
-    "meta.published": "发布日期（落款日期）",
-    "meta.deadline": "发布期限",
-    "other.fee.charged": "是否收取信息处理费",
-    "other.fee.notices": "信息处理费收费通知件数",
-    "other.fee.billed_yuan": "应收信息处理费金额（元）",
-    "other.fee.collected_yuan": "实收信息处理费金额（元）",
-    "other.work_points": "政务公开工作要点落实情况",
-    "other.proposals": "人大代表建议和政协提案办理结果公开情况",
-    "other.text": "其他需要报告的事项",
-}
+_META_LABEL: Final = fmt.FIELD_TITLES
 
 
 def section_title(section: str) -> str:
