@@ -6,9 +6,11 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from example import SEED_PATH as SEED
 
 from assistant.commands.plain import Console, PlainSession
 from assistant.core.draft import Draft
@@ -18,7 +20,6 @@ from assistant.render import render_report
 from assistant.store import DraftLock, load_draft, save_draft
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
 
 
 def seed_answers() -> list[str]:
@@ -81,6 +82,7 @@ def run_plain(
     )
 
 
+@pytest.mark.slow
 def test_journey_from_empty_draft_to_the_seed_report(tmp_path: Path) -> None:
     draft_path = tmp_path / "shenyang-2024.nianbao.yaml"
     result = run_plain(draft_path, seed_answers())
@@ -97,6 +99,7 @@ def test_journey_from_empty_draft_to_the_seed_report(tmp_path: Path) -> None:
     assert saved.acknowledged == seed.acknowledged
 
 
+@pytest.mark.slow
 def test_end_of_input_saves_and_resumes_where_it_stopped(tmp_path: Path) -> None:
     draft_path = tmp_path / "a.nianbao.yaml"
     first = run_plain(draft_path, ["某市某局", "1"])
@@ -196,6 +199,7 @@ def test_narrative_takes_several_lines(tmp_path: Path) -> None:
     assert plain.draft.overview.proactive == "第三段"
 
 
+@pytest.mark.slow
 def test_a_draft_in_use_is_refused_in_chinese(tmp_path: Path) -> None:
     draft_path = tmp_path / "d.nianbao.yaml"
     save_draft(Draft(), draft_path)
@@ -206,6 +210,7 @@ def test_a_draft_in_use_is_refused_in_chinese(tmp_path: Path) -> None:
     assert load_draft(draft_path).meta.agency is None
 
 
+@pytest.mark.slow
 def test_an_existing_report_is_not_overwritten_without_asking(tmp_path: Path) -> None:
     draft_path = tmp_path / "shenyang-2024.nianbao.yaml"
     existing = tmp_path / "shenyang-2024.md"
@@ -316,3 +321,122 @@ def test_numbered_items_are_not_numbered_twice(tmp_path: Path) -> None:
     plain._show(question)
     assert "  1. 本机关不掌握相关政府信息" in out.getvalue()
     assert "1.本机关" not in out.getvalue()
+
+
+# ---------------------------------------------------------------- saving that fails (issue 17)
+
+
+def _run(path: Path, lines: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    console = Console(io.StringIO("".join(line + "\n" for line in lines)), out)
+    code = PlainSession(path, Draft(), load_questions(), console).run()
+    return code, out.getvalue()
+
+
+def test_a_failed_save_at_quit_is_never_reported_as_saved(
+    tmp_path: Path, fail_saving_to: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "d.nianbao.yaml"
+    fail_saving_to(path)
+    code, out = _run(path, ["某局", "/quit", ""])  # Enter: no other place
+    assert code == 1
+    assert "已保存并退出" not in out and "草稿已保存" not in out
+    assert "草稿没有保存" in out and "另存" in out
+    rescued = list(Path(os.environ["XDG_STATE_HOME"]).rglob("*.nianbao.yaml"))
+    assert len(rescued) == 1 and load_draft(rescued[0]).meta.agency == "某局"
+    assert str(rescued[0]) in out
+
+
+def test_a_failed_save_at_quit_can_go_elsewhere(
+    tmp_path: Path, fail_saving_to: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "d.nianbao.yaml"
+    other = tmp_path / "other.nianbao.yaml"
+    fail_saving_to(path)
+    code, out = _run(path, ["某局", "/quit", str(other)])
+    assert code == 0
+    assert load_draft(other).meta.agency == "某局"
+    assert f"草稿改存到 {other}" in out
+
+
+def test_a_failed_save_at_the_end_of_input_exits_non_zero(
+    tmp_path: Path, fail_saving_to: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "d.nianbao.yaml"
+    fail_saving_to(path)
+    code, out = _run(path, ["某局"])
+    assert code == 1
+    assert "草稿已保存" not in out
+    assert "回答没有保存到草稿中" in out
+
+
+@pytest.mark.slow
+def test_sigterm_with_a_failed_save_exits_non_zero_and_says_so(tmp_path: Path) -> None:
+    """A real process, SIGTERMed while its folder refuses writes."""
+    import shutil
+    import signal
+    import time
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    path = folder / "d.nianbao.yaml"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "--plain", str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=env,
+    )
+    assert process.stdin is not None
+    process.stdin.write("某局\n".encode())
+    process.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    shutil.rmtree(folder)  # the folder goes away under the session: the next save fails
+    process.stdin.write(b"1\n")
+    process.stdin.flush()
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=60)
+    text = out.decode("utf-8") + err.decode("utf-8")
+    assert process.returncode == 128 + signal.SIGTERM, text
+    assert "Traceback" not in text
+    assert "回答没有保存到草稿中" in text
+    assert "草稿已保存" not in text
+
+
+# ---------------------------------------------------------------- read-only, editing at the end
+
+
+@pytest.mark.slow
+def test_a_draft_in_use_can_be_opened_read_only(tmp_path: Path) -> None:
+    draft_path = tmp_path / "d.nianbao.yaml"
+    save_draft(Draft.model_validate({"meta": {"agency": "某局"}}), draft_path)
+    before = draft_path.read_bytes()
+    with DraftLock(draft_path):
+        result = run_plain(draft_path, ["是", "1", "/quit"])
+    assert result.returncode == 0, result.stderr
+    assert "只读" in result.stdout and "当前回答：某局" not in result.stdout
+    assert "回答不会保存" in result.stdout
+    assert draft_path.read_bytes() == before
+
+
+def test_the_first_answer_is_echoed(tmp_path: Path) -> None:
+    _, out = session(tmp_path / "d.nianbao.yaml", ["某局"])
+    assert "已记录：某局" in out
+
+
+@pytest.mark.slow
+def test_a_finished_draft_can_be_edited_from_the_format_prompt(tmp_path: Path) -> None:
+    """/goto at the format prompt goes back to the questions; the report comes after."""
+    draft_path = tmp_path / "shenyang-2024.nianbao.yaml"
+    answers = seed_answers()[:-2]  # up to the format prompt
+    lines = [*answers, "/goto 基本", "新的机关名称", "/continue", "", ""]
+    result = run_plain(draft_path, lines)
+    assert result.returncode == 0, result.stderr
+    assert "现在没有待回答的问题" not in result.stdout
+    assert load_draft(draft_path).meta.agency == "新的机关名称"
+    assert "已生成Markdown" in result.stdout

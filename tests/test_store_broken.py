@@ -12,10 +12,11 @@ import pytest
 from assistant.core.draft import SCHEMA_VERSION
 from assistant.errors import DraftLoadError
 from assistant.store import backup_path, files, load_draft, save_draft
+from assistant.store.codec import dump_draft
 from assistant.store.migrations import MIGRATIONS, loc_in_file, migrate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafts"
-GOOD = (FIXTURES / "v1-complete.nianbao.yaml").read_text(encoding="utf-8")
+GOOD = (FIXTURES / f"v{SCHEMA_VERSION}-complete.nianbao.yaml").read_text(encoding="utf-8")
 OLD = (FIXTURES / "v0-full.nianbao.yaml").read_text(encoding="utf-8")
 SEED = (Path(__file__).parent.parent / "examples" / "shenyang-2024.nianbao.yaml").read_text(
     encoding="utf-8"
@@ -38,7 +39,7 @@ FEE_BLOCK = (
     "  fee:\n    charged: false\n    notices: 0\n    billed_yuan: 0\n    collected_yuan: 0\n"
 )
 SEED_ACK = "acknowledged:\n  - E14@other//fee//other.text"
-NEWER = "此草稿由更新版本的年报助手创建（版本 2），请升级"
+NEWER = f"此草稿由更新版本的年报助手创建（版本 {SCHEMA_VERSION + 1}），请升级"
 
 
 def case(
@@ -184,14 +185,14 @@ CASES = [
     ),
     case(
         "future-version",
-        swap("schema_version: 1", "schema_version: 2"),
+        swap(f"schema_version: {SCHEMA_VERSION}", f"schema_version: {SCHEMA_VERSION + 1}"),
         "schema_version",
         "schema_version",
         NEWER,
     ),
     case(
         "bad-version",
-        swap("schema_version: 1", "schema_version: one"),
+        swap(f"schema_version: {SCHEMA_VERSION}", "schema_version: one"),
         "schema_version",
         "schema_version",
         "版本应为非负整数",
@@ -354,6 +355,16 @@ def test_version_0_file_loads_through_the_migration() -> None:
     assert str(draft.table2.fees) == "96171.6"
 
 
+def test_version_1_bookkeeping_becomes_typed_fields() -> None:
+    draft = load_draft(FIXTURES / "v1-bookkeeping.nianbao.yaml")
+    paths = [f"table2.regulations.{c}" for c in ("issued", "repealed", "in_force")]
+    assert draft.interview.zeroed == paths
+    assert draft.interview.kept == {"table2.regulations.issued": 3}
+    assert not [key for key in draft.interview.answers if key.startswith("_")]
+    text = dump_draft(draft)
+    assert "_zeroed" not in text and "_kept" not in text
+
+
 def test_a_file_without_version_is_version_0() -> None:
     draft = load_draft(FIXTURES / "v0-minimal.nianbao.yaml")
     assert draft.meta.agency == "某区司法局"
@@ -376,7 +387,7 @@ def test_migration_leaves_what_it_does_not_know() -> None:
     migrated = migrate(data, 0)
     assert migrated["table3"] == {"results": {}, "outcomes": {}}
     assert migrated["meta"] == {"contact": 5}
-    assert migrated["schema_version"] == 1
+    assert migrated["schema_version"] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(

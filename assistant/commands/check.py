@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
 def where(finding: Finding) -> str:
     """The place of a finding, in Chinese."""
-    from assistant.render import describe_location
+    from assistant.render.findings import describe_location
 
     return describe_location(finding)
 
@@ -108,7 +108,7 @@ def report_lines(
 ) -> list[str]:
     """The human-readable listing: each finding once, its place, what is wrong, how to fix it;
     the reviewers' rule id last, in brackets (authors do not know E-codes)."""
-    from assistant.render import finding_text, rule_note
+    from assistant.render.findings import finding_text, rule_note
 
     blocking_keys = {f.key for f in blocking}
     lines = [f"检查 {path}：{draft.title}", ""]
@@ -130,7 +130,10 @@ def report_lines(
 def as_json(
     path: Path, draft: Draft, findings: Sequence[Finding], blocking: Sequence[Finding]
 ) -> dict[str, Any]:
-    """The machine-readable result of ``--json``."""
+    """The machine-readable result of ``--json``: each finding in the shape of
+    ``render.findings.finding_json``, plus whether it blocks and is acknowledged."""
+    from assistant.render.findings import finding_json
+
     blocking_keys = {f.key for f in blocking}
     return {
         "draft": str(path),
@@ -141,16 +144,9 @@ def as_json(
         "summary": summary(findings, blocking),
         "findings": [
             {
-                "rule": f.rule,
-                "severity": f.severity.value,
-                "severity_label": SEVERITY_LABEL[f.severity],
+                **finding_json(f),
                 "blocking": f.key in blocking_keys,
                 "acknowledged": f.key in draft.acknowledged,
-                "key": f.key,
-                "location": f.location.model_dump(exclude_none=True),
-                "where": where(f),
-                "message": f.message,
-                "fix": f.fix,
             }
             for f in findings
         ],

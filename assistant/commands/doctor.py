@@ -18,32 +18,15 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING
 
+from assistant.commands.doctor_lines import SERVE_HINT as SERVE_HINT
+from assistant.commands.doctor_lines import Line
 from assistant.render.output import _reason as reason_of
 
 if TYPE_CHECKING:
     from assistant.render.fonts import FontChoice
-
-Status = Literal["正常", "建议", "问题"]
-
-SERVE_HINT: Final = "建议使用 Windows Terminal 或浏览器模式 nianbao serve"
-
-
-@dataclass(frozen=True)
-class Line:
-    """One finding: what was checked, what was found, what to do."""
-
-    status: Status
-    topic: str
-    found: str
-    advice: str = ""
-
-    def render(self) -> str:
-        text = f"[{self.status}] {self.topic}：{self.found}"
-        return text + (f"\n       {self.advice}" if self.advice else "")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

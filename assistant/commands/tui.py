@@ -19,7 +19,10 @@ die young: full collections become some seven times rarer, for a few MB more at 
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the terminal assistant; after it stops, flush any pending save and unlock the draft."""
+    """Run the terminal assistant; after it stops, flush any pending save and unlock the draft.
+
+    Exits non-zero when the answers could not be written to the draft (the note says so).
+    """
     from assistant.ui.app import NianbaoApp
 
     gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
@@ -38,4 +41,7 @@ def run(args: argparse.Namespace) -> int:
         print(note, file=sys.stderr)
     elif app.session is not None and not app.session.read_only:
         print(f"草稿已保存：{app.session.path}", file=sys.stderr)
-    return 0 if code is None else code
+    code = 0 if code is None else code
+    if app.session is not None and app.session.unsaved and code == 0:
+        return 1  # never report a save that did not happen
+    return code

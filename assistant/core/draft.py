@@ -23,7 +23,7 @@ from pydantic import (
 from assistant.core import format as fmt
 from assistant.core.format import AgencyKind
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 Count = Annotated[int, Field(ge=0, le=10**9)]
 """A number of documents, decisions or applications: a whole number, never negative."""
@@ -261,6 +261,13 @@ class Interview(Model):
     """Question ids the author deferred with /skip."""
     unconfirmed: list[str] = Field(default_factory=list)
     """Field paths carried over from last year and not yet confirmed by the author."""
+    zeroed: list[str] = Field(default_factory=list)
+    """Where the interview wrote 0 because a gate said the cells do not apply ("no applications
+    this year"), so that a cell that applies again is asked again. Each entry is a field path,
+    or a prefix (``table3``) standing for every such cell under it: a short list a person can
+    read, never the 162 cells one by one."""
+    kept: dict[str, int | Decimal] = Field(default_factory=dict)
+    """An author's value such a 0 overwrote, by field path; put back if the cell applies again."""
 
 
 class RollupScope(StrEnum):
@@ -337,7 +344,7 @@ class Draft(Model):
     def title(self) -> str:
         agency = self.meta.agency or "（机关名称）"
         year = self.meta.year if self.meta.year is not None else "（年份）"
-        return f"{agency}{year}年政府信息公开工作年度报告"
+        return fmt.report_title(agency, year)
 
 
 # ---------------------------------------------------------------- field paths

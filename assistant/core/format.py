@@ -289,6 +289,41 @@ def default_deadline(kind: AgencyKind | None, year: int) -> dt.date:
     return dt.date(year + 1, month, day)
 
 
+# ---------------------------------------------------------------- field titles, the title
+
+FIELD_TITLES: Final[dict[str, str]] = {
+    "meta.agency": "机关全称",
+    "meta.kind": "机关类型",
+    "meta.year": "报告年度",
+    "meta.published": "发布日期（落款日期）",
+    "meta.deadline": "发布期限",
+    "meta.portal": "报告查阅地址",
+    "meta.contact_lines": "联系方式",
+    "other.fee.charged": "是否收取信息处理费",
+    "other.fee.notices": "信息处理费收费通知件数",
+    "other.fee.billed_yuan": "应收信息处理费金额（元）",
+    "other.fee.collected_yuan": "实收信息处理费金额（元）",
+    "other.work_points": "政务公开工作要点落实情况",
+    "other.proposals": "人大代表建议和政协提案办理结果公开情况",
+    "other.text": "其他需要报告的事项",
+    "prior.year": "上年报告的年度",
+    "prior.carried_out": "上年的“四、结转下年度继续办理”",
+    "prior.regulations_in_force": "上年规章的现行有效件数",
+    "prior.normative_documents_in_force": "上年行政规范性文件的现行有效件数",
+    "prior.problems": "上年报告的“存在的主要问题及改进情况”",
+    "prior.report_text": "上年报告的全文",
+}
+"""What each answer outside the tables is called, by field path: the one source for the
+checks' messages and the draft file's comments (table cells are named by their rows and
+columns above)."""
+REPORT_KIND: Final = "政府信息公开工作年度报告"
+
+
+def report_title(agency: str, year: int | str) -> str:
+    """The report's title: ``沈阳市人民政府外事办公室2024年政府信息公开工作年度报告``."""
+    return f"{agency}{year}年{REPORT_KIND}"
+
+
 # ---------------------------------------------------------------- the 2019 trial format
 
 # 国办公开办函〔2019〕60号, still copied by some agencies; readers flag it (E7). Only what tells it

@@ -145,6 +145,8 @@ class Session:
     """True when the file did not exist before this session."""
     written: set[Path] = field(default_factory=set)
     """Report files this session wrote (rewritten without asking)."""
+    unsaved: bool = False
+    """True once closing could not write the draft where it belongs (see ``close``)."""
 
     def __post_init__(self) -> None:
         self.saver = DraftSaver(self.path)
@@ -182,13 +184,16 @@ class Session:
     def close(self) -> str | None:
         """Flush the pending save and release the lock; returns a Chinese note for the terminal.
 
-        If the draft cannot be written where it belongs, it is written to the rescue folder so
-        nothing accepted is lost; the note says where.
+        The note is only ever bad news: the draft could not be written where it belongs
+        (``unsaved`` is then True, and the front end must exit non-zero). It is then written to
+        the rescue folder, so nothing accepted is lost, and the note says plainly that the
+        answers are not saved in the draft and where the copy is.
         """
         note: str | None = None
         if not self.read_only and self.saver.dirty:
             outcome = self.saver.save_pending()
             if outcome.error is not None:
+                self.unsaved = True
                 note = self._rescue(outcome.error)
         if self.lock is not None:
             with contextlib.suppress(NianbaoError, OSError):
@@ -197,13 +202,17 @@ class Session:
         return note
 
     def _rescue(self, error: NianbaoError) -> str:
+        lead = f"回答没有保存到草稿中。{error}"
         draft = self.saver.pending()
         if draft is None:
-            return f"草稿未能保存：{error}"
+            return lead
         target = rescue_path(self.path)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             store.save_draft(draft, target)
         except (NianbaoError, OSError) as second:
-            return f"草稿未能保存：{error}；备用位置也无法写入：{second}"
-        return f"草稿未能保存到 {self.path}（{error}），已另存到 {target}。"
+            return f"{lead}\n备用位置也无法写入（{second}），这次的回答已经丢失。"
+        return (
+            f"{lead}\n为免丢失，回答已另存到 {target}。"
+            "请把这个文件复制到可以写入的文件夹，再用它继续。"
+        )

@@ -15,9 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from assistant.core.draft import Draft
-from assistant.core.findings import SEVERITY_LABEL, Finding
+from assistant.core.findings import Finding
 from assistant.core.format import SECTION_BY_KEY
 from assistant.errors import NianbaoError, RenderRefused
+
+# How findings are worded lives in assistant.render.findings; these names stay importable from
+# here for the callers that have not moved yet.
+from assistant.render.findings import describe_finding, describe_location, finding_text, rule_note
 
 if TYPE_CHECKING:
     import jinja2
@@ -61,42 +65,6 @@ def output_format(name: str) -> OutputFormat:
     except KeyError:
         choices = "、".join(FORMATS)
         raise NianbaoError(f"不支持的报告格式：{name}。可选的格式有：{choices}。") from None
-
-
-def describe_location(finding: Finding) -> str:
-    """Where a finding sits, in Chinese, for one-line listings."""
-    loc = finding.location
-    if loc.text:
-        return loc.text
-    section = SECTION_BY_KEY.get(loc.section or "")
-    parts = [section.title if section else loc.section, loc.table, loc.field]
-    return " ".join(p for p in parts if p) or "全文"
-
-
-_SAME_PLACE: Final = 4
-"""A message opening on this many characters of its place's label names the place itself."""
-
-
-def finding_text(finding: Finding) -> str:
-    """``位置：说明``, or the message alone when it already names the place (most do: "发布日期
-    2026年2月15日晚于…", "表三“总计”列：…"), so no place is said twice."""
-    where = describe_location(finding)
-    message = finding.message
-    if where == "全文" or where[:_SAME_PLACE] == message[:_SAME_PLACE]:
-        return message
-    return f"{where}：{message}"
-
-
-def rule_note(finding: Finding) -> str:
-    """The reviewers' rule id as a trailing note ("（审核规则 E16）"); "" for a missing answer
-    or an unconfirmed value, whose ids mean nothing to an author."""
-    return f"（审核规则 {finding.rule}）" if finding.rule.startswith("E") else ""
-
-
-def describe_finding(finding: Finding) -> str:
-    """``[错误] 位置：说明`` on one line."""
-    severity = SEVERITY_LABEL[finding.severity]
-    return f"[{severity}] {finding_text(finding)}"
 
 
 REFUSAL_SHOWN: Final = 10
@@ -192,6 +160,8 @@ def environment() -> jinja2.Environment:
             "md": markdown.escape,
             "md_table": markdown.pipe_table,
             "text_table": text.text_table,
+            "records": text.records,
+            "signoff": text.view_signoff,
         },
         html_autoescape=True,
     )

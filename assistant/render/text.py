@@ -12,7 +12,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.render.view import Cell, Table
+from assistant.render.view import Cell, ReportView, Table
 
 GAP = 2
 """Spaces between two columns."""
@@ -248,3 +248,8 @@ def signoff_lines(agency: str, date: str) -> tuple[str, str]:
         IDEOGRAPHIC_SPACE * round(agency_start) + agency,
         IDEOGRAPHIC_SPACE * math.floor(date_start) + date,
     )
+
+
+def view_signoff(view: ReportView) -> tuple[str, str]:
+    """The report's 落款 right-aligned, for the text templates."""
+    return signoff_lines(view.signoff_agency, view.signoff_date)

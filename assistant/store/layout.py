@@ -79,6 +79,15 @@ _PRIOR = {
 }
 
 
+_INTERVIEW = {
+    "answers": "对是否类问题的回答等",
+    "skipped": "暂时跳过、稍后再答的问题",
+    "unconfirmed": "沿用上年、尚未确认的项目",
+    "zeroed": "因不适用而自动填 0 的表格（写到某一级，表示其下各格）",
+    "kept": "自动填 0 前您填过的数字，重新适用时恢复",
+}
+
+
 def _outcome_label(key: str) -> str:
     group = fmt.OUTCOME_GROUP_OF[key]
     leaf = fmt.OUTCOME_LABEL[key]
@@ -114,6 +123,8 @@ def label_for(path: tuple[str, ...]) -> str | None:
             return _OTHER.get(key)
         case ("prior", key):
             return _PRIOR.get(key)
+        case ("interview", key):
+            return _INTERVIEW.get(key)
     return None
 
 

@@ -10,7 +10,12 @@ Version history:
   deferred questions were top-level ``answers`` and ``skipped`` (there was no ``interview``
   section); 表三's 21 result rows were ``table3.results``; the contact lines were one text
   ``meta.contact``.
-- 1: today's layout (``assistant.core.draft``).
+- 1: the interview's bookkeeping hid among the gate answers as string keys: ``_zeroed`` (every
+  cell set to 0, one by one: 162 entries after "no applications, no appeals") and
+  ``_kept:<path>`` (an author's value a 0 overwrote).
+- 2: today's layout (``assistant.core.draft``): typed ``interview.zeroed`` (compact: a prefix
+  such as ``table3`` stands for every such cell under it, written so at the next answer) and
+  ``interview.kept``.
 """
 
 from __future__ import annotations
@@ -68,6 +73,27 @@ def v0_to_v1(data: Data) -> Data:
     return data
 
 
+_ZEROED_KEY: Final = "_zeroed"
+_KEPT_PREFIX: Final = "_kept:"
+
+
+def v1_to_v2(data: Data) -> Data:
+    """Version 1 → 2: ``interview.answers._zeroed`` and ``_kept:<path>`` become typed fields."""
+    interview = data.get("interview")
+    answers = interview.get("answers") if isinstance(interview, dict) else None
+    if not isinstance(interview, dict) or not isinstance(answers, dict):
+        return data
+    _move(data, f"interview.answers.{_ZEROED_KEY}", "interview.zeroed")
+    kept = {
+        key[len(_KEPT_PREFIX) :]: answers.pop(key)
+        for key in list(answers)
+        if isinstance(key, str) and key.startswith(_KEPT_PREFIX)
+    }
+    if kept and "kept" not in interview:
+        interview["kept"] = kept
+    return data
+
+
 MIGRATIONS: Final = (
     Migration(
         0,
@@ -79,6 +105,7 @@ MIGRATIONS: Final = (
             ("meta.contact", "meta.contact_lines"),
         ),
     ),
+    Migration(1, v1_to_v2, moved=((f"interview.answers.{_ZEROED_KEY}", "interview.zeroed"),)),
 )
 assert [m.source for m in MIGRATIONS] == list(range(SCHEMA_VERSION))
 

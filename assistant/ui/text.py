@@ -14,7 +14,7 @@ from assistant.core.questions import Kind, Question
 from assistant.errors import NianbaoError
 from assistant.interview.messages import MULTILINE_KINDS
 from assistant.interview.session import display_path
-from assistant.render import describe_finding
+from assistant.render.findings import describe_finding
 
 SAVE_RECOVERED = "草稿已重新保存成功，没有丢失任何回答。"
 SAVE_AS_PROMPT = "新的草稿文件名（完整路径，或相对于当前草稿所在的文件夹）："

@@ -104,6 +104,41 @@ def test_no_appeals_and_no_regulations_mean_zeros() -> None:
     assert "t2_regulations_issued" not in asked
 
 
+def test_the_zeros_are_remembered_compactly() -> None:
+    """162 cells set to 0 are written as a few prefixes, not one by one (issue 20)."""
+    draft, _ = walk(
+        {**META_ANSWERS, "has_applications": "否", "has_appeals": "否", "makes_regulations": "否"}
+    )
+    fee = [f"other.fee.{key}" for key in ("notices", "billed_yuan", "collected_yuan")]
+    assert draft.interview.zeroed == ["table2.regulations", "table3", "table4", *fee]
+    assert not [key for key in draft.interview.answers if key.startswith("_")]
+    universe = tuple(q.field for q in QUESTIONS if q.field)
+    expanded = flow.expand_zeroed(draft.interview.zeroed, universe)
+    assert {p for p in universe if p.startswith(("table3.", "table4."))} <= expanded
+
+
+def test_a_zeroed_cell_answered_again_is_taken_out_of_the_prefix() -> None:
+    universe = ("t.a.x", "t.a.y", "t.b.x")
+    assert flow.compress_zeroed({"t.a.x", "t.a.y", "t.b.x"}, universe) == ["t"]
+    assert flow.compress_zeroed({"t.a.x", "t.a.y"}, universe) == ["t.a"]
+    assert flow.compress_zeroed({"t.a.y", "t.b.x"}, universe) == ["t.a.y", "t.b"]
+    assert flow.compress_zeroed({"gone.z"}, universe) == ["gone.z"]
+    assert flow.expand_zeroed(["t.a", "gone.z"], universe) == {"t.a.x", "t.a.y", "gone.z"}
+
+
+def test_an_answer_a_zero_overwrote_is_kept_and_put_back() -> None:
+    draft, _ = walk({**META_ANSWERS, "makes_regulations": "是", "t2_regulations_issued": "3"})
+    before = draft.table2.regulations.model_dump()
+    assert before["issued"] == 3
+    draft = answer(draft, "makes_regulations", "否")
+    assert draft.table2.regulations.issued == 0
+    assert draft.interview.kept == {f"table2.regulations.{k}": v for k, v in before.items()}
+    draft = answer(draft, "makes_regulations", "是")
+    assert draft.table2.regulations.model_dump() == before
+    assert draft.interview.kept == {}
+    assert "table2.regulations" not in " ".join(draft.interview.zeroed)
+
+
 def test_only_the_selected_applicant_and_outcome_cells_are_asked() -> None:
     script = {
         **META_ANSWERS,
@@ -263,7 +298,8 @@ def test_back_and_goto_only_move_and_never_change_the_draft() -> None:
     for key in ("meta", *(s.key for s in fmt.SECTIONS)):
         start = flow.section_start(draft, QUESTIONS, key)
         assert start is not None and start.section == key
-        assert flow.current_answer(draft, start) is not None or not start.required
+        if start.required:
+            assert flow.current_answer(draft, start) is not None
     assert draft.model_dump() == before
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from example import SEED_PATH as SEED
 
 from assistant.core import flow
 from assistant.core import format as fmt
@@ -16,8 +16,6 @@ from assistant.interview.drafting import proposal
 from assistant.promptfiles import load_questions
 from assistant.render.compose import compose, missing_facts
 from assistant.store import load_draft
-
-SEED = Path(__file__).resolve().parents[2] / "examples" / "shenyang-2024.nianbao.yaml"
 
 QUESTIONS = load_questions()
 BY_ID = {q.id: q for q in QUESTIONS}

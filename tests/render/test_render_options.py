@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from assistant.cli import main
 from assistant.core import format as fmt
-from assistant.render import render_template
+from assistant.render import render_template, text
 from assistant.render.view import build_view
 from tests.render.conftest import SEED, load_seed
 
@@ -125,7 +125,7 @@ def test_list_records_cover_every_number_of_every_table() -> None:
     view = build_view(load_seed())
     for table in view.tables:
         numbers = [c for row in table.rows for c in row if c.is_number]
-        assert sum(len(r.values) for r in table.records()) == len(numbers)
+        assert sum(len(r.values) for r in text.records(table)) == len(numbers)
 
 
 def test_pdf_render_says_which_fonts_it_substituted(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
-from pilot_helpers import SEED_PATH
 
-from assistant.core.draft import Draft
 from assistant.core.questions import Question
 from assistant.promptfiles import load_questions
-from assistant.store import load_draft
 
 
 @pytest.fixture
@@ -21,10 +19,17 @@ def draft_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed() -> Draft:
-    return load_draft(SEED_PATH)
-
-
-@pytest.fixture(scope="session")
 def questions() -> list[Question]:
     return load_questions()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives the app (an async Pilot journey or a real terminal) is ``slow``:
+    ``pytest -m "not slow"`` is the quick set a developer runs between changes."""
+    here = Path(__file__).parent
+    for item in items:
+        function = getattr(item, "function", None)
+        if item.path.is_relative_to(here) and (
+            inspect.iscoroutinefunction(function) or "terminal" in item.name
+        ):
+            item.add_marker(pytest.mark.slow)

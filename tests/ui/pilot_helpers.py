@@ -21,7 +21,6 @@ from assistant.ui.app import NianbaoApp
 from assistant.ui.screens.interview import InterviewScreen
 
 REPO = Path(__file__).resolve().parents[2]
-SEED_PATH = REPO / "examples" / "shenyang-2024.nianbao.yaml"
 SIZE = (100, 32)
 
 SEED_GATES = {"makes_regulations": "否", "has_applications": "否", "has_appeals": "否"}

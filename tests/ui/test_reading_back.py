@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import SEED_PATH, answer, interview, make_app, settle
+from example import SEED_PATH
+from pilot_helpers import answer, interview, make_app, settle
 
 
 async def test_page_up_reads_back_and_the_next_answer_comes_back(draft_path: Path) -> None:

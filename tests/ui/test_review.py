@@ -46,6 +46,10 @@ async def test_review_scrolls_reaches_the_button_and_updates_the_blocked_line(
         await acknowledge_warnings(pilot)
         assert "还不能生成" not in str(result.content)
         assert not result.has_class("-error")
+        await settle(pilot)
+        on_disk = store.load_draft(draft_path).acknowledged
+        assert app.session is not None
+        assert on_disk and set(on_disk) == set(app.session.draft.acknowledged), "written at once"
 
         button = review.query_one("#render", Button)
         for _ in range(30):

@@ -14,11 +14,13 @@ session holds may be opened read-only.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from assistant.commands.plain.console import NARRATIVE_END, Console, _EndOfInput
+from assistant.commands.plain.console import NARRATIVE_END, Console, _EndOfInput, _Terminated
 from assistant.commands.plain.review import FORMATS
 from assistant.commands.plain.session import PlainSession
 from assistant.core.answers import AnswerError, parse_yesno
@@ -81,7 +83,19 @@ def run(args: argparse.Namespace) -> int:
     console = Console(_utf8(sys.stdin), _utf8(sys.stdout))
     lock, read_only = _lock(path, console)
     session = PlainSession(path, draft, load_questions(), console, read_only=read_only, lock=lock)
+    _stop_on_signals()
     try:
         return session.run()
     finally:
         session.session.close()
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP end the session as the end of input does (saving, or saying why not)."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Terminated(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError):  # not the main thread: nothing to catch
+            signal.signal(signum, stop)

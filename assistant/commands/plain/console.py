@@ -45,3 +45,11 @@ class Console:
 
 class _Quit(Exception):
     """/quit: save and stop."""
+
+
+class _Terminated(Exception):
+    """SIGTERM or SIGHUP (the terminal closed): save what is pending and stop."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -97,7 +97,7 @@ class Review:
         return run_checks(self.draft)
 
     def _list_findings(self, findings: list[Finding], *, everything: bool = False) -> None:
-        from assistant.render import describe_finding
+        from assistant.render.findings import describe_finding
 
         if not findings:
             self.console.say("检查通过：没有发现问题。")

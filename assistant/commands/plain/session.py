@@ -9,7 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant import store
-from assistant.commands.plain.console import NARRATIVE_END, Console, _EndOfInput, _Quit
+from assistant.commands.plain.console import (
+    NARRATIVE_END,
+    Console,
+    _EndOfInput,
+    _Quit,
+    _Terminated,
+)
 from assistant.commands.plain.review import Review
 from assistant.core import flow
 from assistant.core.draft import Draft
@@ -73,6 +79,13 @@ class PlainSession(Review):
             return self.leave(quitting=False)
         except _Quit:
             return self.leave(quitting=True)
+        except _Terminated as stop:
+            try:
+                self.console.say()
+                self.leave(quitting=False)
+            except OSError:  # the terminal is gone: nothing can be said
+                self.session.close()
+            return 128 + stop.signum
 
     def _read(self, question: Question) -> str:
         """The author's answer as typed; an empty answer is the prefill (keep, or accept)."""

@@ -51,7 +51,7 @@ def _title_and_period(facts: ReportFacts, year: int) -> Iterator[Finding]:
                     section="meta", row="title", field=editable(facts, "meta.year"), text="标题"
                 ),
                 f"标题{quoted(facts.title)}中的年份 {stated} 与报告年度 {year} 不一致。",
-                f"标题应为“{facts.agency or '（机关全称）'}{year}年政府信息公开工作年度报告”。",
+                f"标题应为“{fmt.report_title(facts.agency or '（机关全称）', year)}”。",
             )
     periods: list[tuple[str, str | None, str]] = []
     if facts.period:

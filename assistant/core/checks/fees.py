@@ -140,8 +140,8 @@ def _other_matters(facts: ReportFacts) -> Iterator[Finding]:
     if facts.kind != fmt.AgencyKind.GOVERNMENT:
         return
     for key, pattern, what in (
-        ("work_points", _WORK_POINTS, "本年度政务公开工作要点落实情况"),
-        ("proposals", _PROPOSALS, "人大代表建议和政协提案办理结果公开情况"),
+        ("work_points", _WORK_POINTS, "本年度" + fmt.FIELD_TITLES["other.work_points"]),
+        ("proposals", _PROPOSALS, fmt.FIELD_TITLES["other.proposals"]),
     ):
         path = f"other.{key}"
         if path in keys or pattern.search(text):

@@ -87,28 +87,8 @@ def t2_place(row: str, column: str | None = None) -> str:
     return T2 + quoted(T2_ROW_LABEL[row]) + "行" + quoted(t2_column_label(row, column)) + "列"
 
 
-_META_LABEL: Final = {
-    "meta.agency": "机关全称",
-    "meta.kind": "机关类型",
-    "meta.year": "报告年度",
-    "meta.published": "发布日期（落款日期）",
-    "meta.deadline": "发布期限",
-    "other.fee.charged": "是否收取信息处理费",
-    "other.fee.notices": "信息处理费收费通知件数",
-    "other.fee.billed_yuan": "应收信息处理费金额（元）",
-    "other.fee.collected_yuan": "实收信息处理费金额（元）",
-    "other.work_points": "政务公开工作要点落实情况",
-    "other.proposals": "人大代表建议和政协提案办理结果公开情况",
-    "other.text": "其他需要报告的事项",
-}
-_PRIOR_LABEL: Final = {
-    "prior.year": "上年报告的年度",
-    "prior.carried_out": "上年的“四、结转下年度继续办理”",
-    "prior.regulations_in_force": "上年规章的现行有效件数",
-    "prior.normative_documents_in_force": "上年行政规范性文件的现行有效件数",
-    "prior.problems": "上年报告的“存在的主要问题及改进情况”",
-    "prior.report_text": "上年报告的全文",
-}
+_META_LABEL: Final = fmt.FIELD_TITLES
+_PRIOR_LABEL: Final = {k: v for k, v in fmt.FIELD_TITLES.items() if k.startswith("prior.")}
 
 
 def section_title(section: str) -> str:

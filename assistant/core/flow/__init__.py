@@ -7,8 +7,8 @@ moves the UI's cursor: no function here deletes an answer.
 
 Table cells that opt in with ``zero_when_hidden`` are set to 0 as soon as their gate answers
 say they do not apply ("no applications this year"); the engine remembers which zeros it wrote
-(``interview.answers["_zeroed"]``) so that a cell that applies again is asked again, and an
-answer it had to overwrite is kept (``interview.answers["_kept:<path>"]``) and put back.
+(``interview.zeroed``) so that a cell that applies again is asked again, and an answer it had to
+overwrite is kept (``interview.kept``) and put back.
 
 - :mod:`.state`: one question's stored value, its text, answered / declined / visible;
 - :mod:`.proposals`: what to prefill (computed proposals, carried values) and last year's text;
@@ -18,7 +18,14 @@ answer it had to overwrite is kept (``interview.answers["_kept:<path>"]``) and p
 
 from __future__ import annotations
 
-from assistant.core.flow.applying import KEPT_PREFIX, ZEROED, apply_answer, settle, skip, unskip
+from assistant.core.flow.applying import (
+    apply_answer,
+    compress_zeroed,
+    expand_zeroed,
+    settle,
+    skip,
+    unskip,
+)
 from assistant.core.flow.navigation import (
     deferred,
     following_question,
@@ -50,13 +57,13 @@ from assistant.core.flow.state import (
 )
 
 __all__ = [
-    "KEPT_PREFIX",
     "PROPOSALS",
-    "ZEROED",
     "Proposal",
     "apply_answer",
+    "compress_zeroed",
     "current_answer",
     "deferred",
+    "expand_zeroed",
     "following_question",
     "format_value",
     "is_answered",

@@ -1,14 +1,16 @@
 """Changing the draft: storing an answer, skipping, and zero-filling cells that no longer apply.
 
 Table cells that opt in with ``zero_when_hidden`` are set to 0 as soon as their gate answers
-say they do not apply; the zeros written are listed under ``interview.answers["_zeroed"]``, and
-an answer a zero overwrote is kept under ``interview.answers["_kept:<path>"]`` and put back.
+say they do not apply; the zeros written are listed in ``interview.zeroed`` (compactly: a
+prefix stands for every such cell under it), and an answer a zero overwrote is kept in
+``interview.kept`` and put back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Final
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -18,10 +20,53 @@ from assistant.core.draft import Draft, get_path
 from assistant.core.flow.state import parse_value
 from assistant.core.questions import Kind, Question
 
-ZEROED: Final = "_zeroed"
-"""Answers key: field paths the engine set to 0 because their gate said they do not apply."""
-KEPT_PREFIX: Final = "_kept:"
-"""Answers key prefix: an author's value overwritten by such a 0, put back if the cell returns."""
+
+def _fields(questions: Sequence[Question]) -> tuple[str, ...]:
+    """Every field path a question fills, in order: a prefix in ``interview.zeroed`` stands
+    for all of them under it, so ``table2`` is never written while 表二 has answers of its own."""
+    return tuple(q.field for q in questions if q.field is not None)
+
+
+@lru_cache(maxsize=4)
+def _members(universe: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Every prefix of a path (``table3``, ``table3.outcomes``…) → the paths under it."""
+    members: dict[str, set[str]] = {}
+    for path in universe:
+        parts = path.split(".")
+        for size in range(1, len(parts) + 1):
+            members.setdefault(".".join(parts[:size]), set()).add(path)
+    return {prefix: frozenset(paths) for prefix, paths in members.items()}
+
+
+def expand_zeroed(entries: Iterable[str], universe: tuple[str, ...]) -> set[str]:
+    """The field paths ``interview.zeroed`` stands for (a path no question knows stays as is)."""
+    members = _members(universe)
+    expanded: set[str] = set()
+    for entry in entries:
+        expanded |= members.get(entry, frozenset({entry}))
+    return expanded
+
+
+def compress_zeroed(zeroed: set[str], universe: tuple[str, ...]) -> list[str]:
+    """``zeroed`` written short: the shortest prefix whose zeroable cells are all zeroed."""
+    members = _members(universe)
+    written: list[str] = []
+    covered: set[str] = set()
+    for path in [*universe, *sorted(zeroed - set(universe))]:
+        if path not in zeroed or path in covered:
+            continue
+        if path not in members:  # no question fills it (any more): written as it is
+            written.append(path)
+            continue
+        parts = path.split(".")
+        for size in range(1, len(parts) + 1):
+            prefix = ".".join(parts[:size])
+            under = members.get(prefix, frozenset({path}))
+            if under <= zeroed:
+                written.append(prefix)
+                covered |= under
+                break
+    return written
 
 
 def _with_values(draft: Draft, updates: dict[str, Any], interview: dict[str, Any]) -> Draft:
@@ -64,10 +109,12 @@ def apply_answer(
         else:
             updates[question.field] = value
             interview["answers"].pop(question.id, None)
-            interview["answers"].pop(KEPT_PREFIX + question.field, None)
-            zeroed = interview["answers"].get(ZEROED)
-            if isinstance(zeroed, list) and question.field in zeroed:
-                zeroed.remove(question.field)
+            interview["kept"].pop(question.field, None)
+            universe = _fields(questions)
+            zeroed = expand_zeroed(interview["zeroed"], universe)
+            if question.field in zeroed:
+                zeroed.discard(question.field)
+                interview["zeroed"] = compress_zeroed(zeroed, universe)
     if question.field is not None and question.field in interview["unconfirmed"]:
         interview["unconfirmed"].remove(question.field)
     if question.id in interview["skipped"]:
@@ -94,39 +141,31 @@ def _nothing_checked(question: Question, text: str) -> str:
 
 def settle(draft: Draft, questions: Sequence[Question]) -> Draft:
     """Zero the cells whose gates say they do not apply; un-zero the ones that apply again."""
-    answers = draft.interview.answers
-    zeroed_raw = answers.get(ZEROED)
-    zeroed = list(zeroed_raw) if isinstance(zeroed_raw, list) else []
+    universe = _fields(questions)
+    zeroed = expand_zeroed(draft.interview.zeroed, universe)
+    kept = dict(draft.interview.kept)
     updates: dict[str, Any] = {}
-    kept: dict[str, Any] = {}
-    dropped: list[str] = []
     for question in questions:
         if not question.zero_when_hidden or question.field is None:
             continue
         condition = question.compiled_condition
         state = True if condition is None else condition.evaluate(draft)
         path = question.field
-        value = get_path(draft, path)
         if state is False and path not in zeroed:
+            value = get_path(draft, path)
             if value is not None:
-                kept[KEPT_PREFIX + path] = value  # the author's own answer: keep it aside
+                kept[path] = value  # the author's own answer: keep it aside
             updates[path] = 0
-            zeroed.append(path)
+            zeroed.add(path)
         elif state is True and path in zeroed:
-            zeroed.remove(path)
-            restored = answers.get(KEPT_PREFIX + path)
-            updates[path] = restored
-            dropped.append(KEPT_PREFIX + path)
-    if not updates and not kept and not dropped and zeroed == (zeroed_raw or []):
+            zeroed.discard(path)
+            updates[path] = kept.pop(path, None)
+    written = compress_zeroed(zeroed, universe)
+    if not updates and written == draft.interview.zeroed and kept == draft.interview.kept:
         return draft
     interview = _interview(draft)
-    interview["answers"].update(kept)
-    for key in dropped:
-        interview["answers"].pop(key, None)
-    if zeroed:
-        interview["answers"][ZEROED] = zeroed
-    else:
-        interview["answers"].pop(ZEROED, None)
+    interview["zeroed"] = written
+    interview["kept"] = kept
     return _with_values(draft, updates, interview)
 
 

@@ -13,7 +13,6 @@ from textual.content import Content
 from textual.widgets import TextArea
 
 from assistant.core import flow
-from assistant.core.draft import Draft
 from assistant.core.questions import Kind, Question, section_title
 from assistant.interview import Reply, Session, drafting
 from assistant.interview.messages import MULTILINE_KINDS
@@ -113,9 +112,8 @@ class AskingMixin(CheckingMixin, SavingMixin):
         """Apply ``typed`` to the current question; on refusal the text stays in the input."""
         self.show(self.interview.answer(typed))
 
-    def commit(self, draft: Draft) -> None:
-        """Make ``draft`` the session's draft and write it to disk (in a worker)."""
-        self.session.commit(draft)
+    def draft_changed(self) -> None:
+        """The session's draft changed elsewhere (the review): write it, refresh, check."""
         self._committed()
 
     def _committed(self) -> None:
@@ -141,9 +139,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
         from assistant.ui.screens.review import ReviewScreen
 
         self._review_open = True
-        self.app.push_screen(
-            ReviewScreen(self.draft, self.questions, self.session, self.commit), self._reviewed
-        )
+        self.app.push_screen(ReviewScreen(self.interview), self._reviewed)
 
     def _reviewed(self, jump: Question | None) -> None:
         self._review_open = False

@@ -7,7 +7,6 @@ the draft, never replacing a file without asking.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -27,9 +26,10 @@ from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
 from assistant.core.questions import SECTION_KEYS, Question, section_title
 from assistant.errors import NianbaoError, OutputExistsError
-from assistant.interview import messages
-from assistant.interview.session import Session, free_name
-from assistant.render import FORMATS, describe_location
+from assistant.interview import Interview, messages
+from assistant.interview.session import free_name
+from assistant.render import FORMATS
+from assistant.render.findings import describe_location
 from assistant.render.output import default_output, write_output
 from assistant.ui import text
 from assistant.ui.deliver import Downloads
@@ -71,25 +71,22 @@ class ReviewScreen(Screen[Question | None]):
         findings: list[Finding]
 
     @dataclass
+    class DraftChanged(Message):
+        """The author acknowledged (or withdrew) a warning: the session's draft changed and
+        must be written; the interview screen does it (the app passes this on)."""
+
+    @dataclass
     class Written(Message):
         """Rendering finished: (format, path) written, and errors per format."""
 
         written: list[tuple[str, Path]]
         errors: list[str]
 
-    def __init__(
-        self,
-        draft: Draft,
-        questions: list[Question],
-        session: Session,
-        commit: Callable[[Draft], None],
-    ) -> None:
+    def __init__(self, interview: Interview) -> None:
         super().__init__()
-        self.draft = draft
-        self.questions = questions
-        self.session = session
-        self.commit = commit
-        """Saves a changed draft (the interview screen owns it)."""
+        self.interview = interview
+        self.questions = interview.questions
+        self.session = interview.session
         self.findings: list[Finding] = []
         self._blocked_shown = False
         """True while the result line says what still blocks the report."""
@@ -184,17 +181,14 @@ class ReviewScreen(Screen[Question | None]):
             text.review_head(self.findings, self._blocking())
         )
 
+    @property
+    def draft(self) -> Draft:
+        return self.session.draft
+
     @on(FindingItem.Jump)
     def _jump(self, event: FindingItem.Jump) -> None:
         event.stop()
-        location = event.finding.location
-        question = None
-        if location.field is not None:
-            question = flow.question_for_field(self.questions, location.field)
-            if question is not None and not flow.is_visible(self.draft, question):
-                question = None
-        if question is None and location.section in SECTION_KEYS:
-            question = flow.section_start(self.draft, self.questions, location.section)
+        question = self.interview.question_for_finding(event.finding)
         if question is None:
             self.notify(text.NO_QUESTION_FOR_FINDING, severity="warning")
             return
@@ -203,11 +197,8 @@ class ReviewScreen(Screen[Question | None]):
     @on(FindingItem.Acknowledge)
     def _acknowledge(self, event: FindingItem.Acknowledge) -> None:
         event.stop()
-        keys = [k for k in self.draft.acknowledged if k != event.finding.key]
-        if event.acknowledged:
-            keys.append(event.finding.key)
-        self.draft = self.draft.model_copy(update={"acknowledged": keys})
-        self.commit(self.draft)
+        self.interview.acknowledge(event.finding.key, event.acknowledged)
+        self.post_message(self.DraftChanged())
         for item in self.query(FindingItem):
             if item.finding.key == event.finding.key:
                 item.set_acknowledged(event.acknowledged)
