@@ -15,8 +15,7 @@ from pathlib import Path
 from assistant.core import format as fmt
 from assistant.core.draft import ApplicantCounts, Draft, Meta, PriorYear, Table3
 from assistant.errors import NianbaoError
-
-DRAFT_SUFFIXES = (".yaml", ".yml")
+from assistant.locations import is_draft_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -101,7 +100,7 @@ def next_year(last: Draft, report_text: str | None = None) -> Draft:
 
 def load_source(path: Path) -> tuple[Draft, str | None, list[str]]:
     """(last year's draft, its printed text when read from a report, messages)."""
-    if path.suffix.lower() in DRAFT_SUFFIXES:
+    if is_draft_name(path.name):
         from assistant.store import load_draft
 
         return load_draft(path), None, []

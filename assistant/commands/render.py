@@ -1,8 +1,8 @@
-"""``nianbao render DRAFT --format md|html|txt|docx|pdf [-o FILE] [--force-overwrite]``.
+"""``nianbao render DRAFT --format md|html|txt|docx|pdf [-o FILE] [--force]``.
 
 Refuses (exit 1, the blocking findings listed) while errors or unacknowledged warnings remain.
 Text formats go to standard output unless ``-o`` is given; Word and PDF go beside the draft and
-never replace an existing file there unless ``--force-overwrite`` is given. A file named with
+never replace an existing file there unless ``--force`` is given. A file named with
 ``-o`` is the user's choice: it is replaced, atomically.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from argparse import SUPPRESS
 from pathlib import Path
 
 from assistant.errors import NianbaoError, OutputExistsError
@@ -35,10 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="保存报告的文件；省略时 md/html/txt 显示在屏幕上，docx/pdf 保存在草稿旁边",
     )
     parser.add_argument(
-        "--force-overwrite",
+        "--force",
         action="store_true",
         help="docx/pdf 未指定 -o 时，允许覆盖草稿旁边已有的同名文件",
     )
+    # The first spelling of --force, still accepted (the other commands say --force).
+    parser.add_argument("--force-overwrite", dest="force", action="store_true", help=SUPPRESS)
 
 
 SUFFIX_ALIASES = {"htm": "html", "markdown": "md", "text": "txt"}
@@ -88,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     replace = True
     if not to_stdout:
         target = args.output or default_output(args.draft, spec.suffix)
-        replace = args.output is not None or args.force_overwrite
+        replace = args.output is not None or args.force
         if not replace and target.exists():
             # Say so before the (possibly slow) rendering.
             _say(f"错误：{exists_message(target)}")
