@@ -76,7 +76,7 @@ def windows_base(environ: Mapping[str, str], home: PurePath) -> PureWindowsPath:
 def _folder(kind: str, variable: str, default: tuple[str, ...]) -> Path:
     if sys.platform == "win32":
         base = windows_base(os.environ, Path.home())
-        return Path(base / APP / ("Cache" if kind == "cache" else "State"))
+        return Path(str(base / APP / ("Cache" if kind == "cache" else "State")))
     return _xdg_base(os.environ, variable, default) / APP
 
 

@@ -5,25 +5,29 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Final
+from pathlib import Path, PurePath
+from typing import Final, TypeVar
 
 from assistant.core.draft import Draft
 from assistant.errors import DraftLoadError, SaveError
 from assistant.store import atomic
 from assistant.store.codec import completeness_notice, dump_draft, parse_draft
 from assistant.store.paths import inspect_draft_path, not_regular
+from assistant.store.portable import os_path
 
 MAX_BYTES: Final = 32 * 1024 * 1024
 """A draft is tens of kilobytes; anything this large is not one (and is not read whole)."""
 
 
-def backup_path(path: Path) -> Path:
+P = TypeVar("P", bound=PurePath)
+
+
+def backup_path(path: P) -> P:
     """Where the previous good version of the draft at ``path`` is kept: ``<name>.bak``."""
     return path.with_name(path.name + ".bak")
 
 
-def broken_path(path: Path) -> Path:
+def broken_path(path: P) -> P:
     """Where an unreadable file is kept when a save was told to replace it: ``<name>.broken``."""
     return path.with_name(path.name + ".broken")
 
@@ -37,7 +41,7 @@ def _read(path: Path) -> bytes:
     if not inspect_draft_path(path):
         raise DraftLoadError(path, "文件不存在")
     try:
-        fd = os.open(path, atomic.open_flags(os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+        fd = os.open(os_path(path), atomic.open_flags(os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
     except FileNotFoundError:
         raise DraftLoadError(path, "文件不存在") from None
     except OSError as error:
@@ -195,7 +199,7 @@ def _read_draft(path: Path) -> tuple[Draft, bytes]:
 def _existing(target: Path, path: Path, overwrite: bool) -> tuple[os.stat_result | None, bool]:
     """(stat of the file now at ``target``, whether it is a readable draft)."""
     try:
-        info = os.stat(target)
+        info = os.stat(os_path(target))
     except FileNotFoundError:
         return None, False
     except OSError as error:
@@ -204,7 +208,7 @@ def _existing(target: Path, path: Path, overwrite: bool) -> tuple[os.stat_result
         raise SaveError(f"草稿未能保存：{path} 是一个文件夹。")
     if not stat.S_ISREG(info.st_mode):
         raise SaveError(f"草稿未能保存：{path} 不是普通文件。")
-    if not os.access(target, os.W_OK):
+    if not os.access(os_path(target), os.W_OK):
         raise SaveError(f"草稿未能保存：{path} 是只读文件。原文件没有改动。")
     try:
         decode_draft(_read(target), path)

@@ -16,6 +16,7 @@ from typing import Final
 
 from assistant.errors import DraftLoadError
 from assistant.store.oserrors import reason
+from assistant.store.portable import os_path
 
 _KINDS: Final = (
     (stat.S_ISDIR, "这是一个文件夹，不是草稿文件"),
@@ -45,7 +46,7 @@ def inspect_draft_path(path: Path) -> bool:
     counts as "none yet": saving creates the file it points to.
     """
     try:
-        info = os.stat(path)
+        info = os.stat(os_path(path))
     except FileNotFoundError:
         _check_folder(path)
         return False
@@ -70,7 +71,7 @@ def _check_folder(path: Path) -> None:
     target = Path(os.path.realpath(path))  # a dangling link's target is what will be created
     folder = target.parent
     try:
-        info = os.stat(folder)
+        info = os.stat(os_path(folder))
     except OSError as error:
         if error.errno == errno.ENOENT:
             raise DraftLoadError(path, f"文件夹 {folder} 不存在，无法在那里新建草稿") from None
