@@ -121,7 +121,7 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_new_draft_needs_an_existing_folder(tmp_path: Path) -> None:
-    with pytest.raises(DraftLoadError, match="文件夹 .* 不存在"):
+    with pytest.raises(DraftLoadError, match=r"文件夹 .* 不存在"):
         open_draft(tmp_path / "没有" / "年报.nianbao.yaml")
     (tmp_path / "文件").write_text("x", encoding="utf-8")
     with pytest.raises(DraftLoadError, match="不是文件夹"):
