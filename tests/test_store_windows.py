@@ -341,3 +341,15 @@ def test_pid_alive_asks_windows_there(windows: None, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(portable, "windows_pid_alive", lambda pid: asked.append(pid) or False)
     assert not portable.pid_alive(4321)
     assert asked == [4321]
+
+
+def test_rescued_drafts_go_under_the_state_folder_even_with_a_relative_xdg(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.ui.session import rescue_path
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_STATE_HOME", "state")  # relative: must not land in the cwd
+    rescued = rescue_path(Path("年报.nianbao.yaml"))
+    assert rescued.parent == tmp_path / ".local" / "state" / "nianbao" / "rescue"
+    assert rescued.name.startswith("年报-") and rescued.name.endswith(".nianbao.yaml")
