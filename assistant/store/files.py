@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 from typing import Final, TypeVar
 
 from assistant.core.draft import Draft
-from assistant.errors import DraftLoadError, SaveError
+from assistant.errors import DraftFolderGoneError, DraftLoadError, SaveError
 from assistant.store import atomic
 from assistant.store.codec import completeness_notice, dump_draft, parse_draft
 from assistant.store.paths import inspect_draft_path, not_regular
@@ -222,6 +222,25 @@ def _existing(target: Path, path: Path, overwrite: bool) -> tuple[os.stat_result
     return info, True
 
 
+def _real_target(path: Path) -> Path:
+    """The file to write for ``path`` (links followed); DraftFolderGoneError if its folder is gone.
+
+    A relative path is resolved against the working folder, which may itself have been deleted
+    under the running session (``os.getcwd`` then fails).
+    """
+    try:
+        target = Path(os.path.realpath(path))
+    except FileNotFoundError:
+        raise DraftFolderGoneError(path, None) from None
+    try:
+        os.stat(os_path(target.parent))
+    except FileNotFoundError:
+        raise DraftFolderGoneError(path, target.parent) from None
+    except OSError:
+        pass  # anything else is reported, with its reason, when the file is looked at
+    return target
+
+
 def save_draft(draft: Draft, path: Path, *, overwrite: bool = False) -> None:
     """Write ``draft`` to ``path`` atomically, keeping the previous version as ``<name>.bak``.
 
@@ -232,7 +251,7 @@ def save_draft(draft: Draft, path: Path, *, overwrite: bool = False) -> None:
     followed: the file it points to is replaced, the link is kept.
     """
     text = dump_draft(draft)
-    target = Path(os.path.realpath(path))
+    target = _real_target(path)
     info, is_draft = _existing(target, path, overwrite)
     aside = None
     if info is not None:
