@@ -9,6 +9,7 @@ forking it is safe.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import select
@@ -109,7 +110,7 @@ def cli_body(argv: list[str], saves: int | None = None) -> Callable[[], int]:
 
 
 SABOTAGE = False
-"""Set by ``faults.py --sabotage``: sessions save non-atomically, to show the campaign catches it."""
+"""Set by ``faults.py --sabotage``: sessions save non-atomically (the campaign must notice)."""
 
 
 def naive_write(target: Path, data: bytes, **_: Any) -> None:
@@ -163,10 +164,8 @@ def read_some(fd: int, timeout: float) -> bytes | None:
 def reap(pid: int, *, kill: bool = False) -> tuple[int | None, int | None, int]:
     """(exit code, signal, peak memory in KB) of child ``pid``, killing it first if asked."""
     if kill:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     _, status, usage = os.wait4(pid, 0)
     if os.WIFSIGNALED(status):
         return None, os.WTERMSIG(status), int(usage.ru_maxrss)
@@ -185,11 +184,12 @@ def run(
     """Run ``nianbao ARGV`` (or ``body``) to its end with ``stdin``; killed after ``timeout``."""
     start = time.monotonic()
     pid, to_child, out, err = fork_session(body or cli_body(argv), cwd=cwd, uid=uid)
-    try:
-        os.write(to_child, stdin.encode("utf-8"))
-    except BrokenPipeError:
-        pass
-    os.close(to_child)
+    pending = memoryview(stdin.encode("utf-8"))
+    os.set_blocking(to_child, False)
+    writing = [to_child]
+    if not pending:
+        os.close(to_child)
+        writing = []
     outputs: dict[int, list[bytes]] = {out: [], err: []}
     open_fds = [out, err]
     deadline = start + timeout
@@ -199,13 +199,25 @@ def run(
         if left <= 0:
             timed_out = True
             break
-        ready, _, _ = select.select(open_fds, [], [], left)
-        for fd in ready:
+        # Written as the child reads, while its output is read: a long input cannot deadlock.
+        readable, writable, _ = select.select(open_fds, writing, [], left)
+        if writable:
+            try:
+                pending = pending[os.write(to_child, pending[:65536]) :]
+            except (BrokenPipeError, BlockingIOError) as error:
+                if isinstance(error, BrokenPipeError):
+                    pending = pending[:0]
+            if not pending:
+                os.close(to_child)
+                writing = []
+        for fd in readable:
             chunk = os.read(fd, 65536)
             if chunk:
                 outputs[fd].append(chunk)
             else:
                 open_fds.remove(fd)
+    if writing:
+        os.close(to_child)
     code, sig, rss = reap(pid, kill=timed_out)
     os.close(out)
     os.close(err)

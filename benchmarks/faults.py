@@ -45,9 +45,9 @@ def _prepare(scratch: Path) -> None:
     import _tui  # noqa: F401  (textual, the app)
     import corpus  # noqa: F401
 
-    import assistant.cli  # noqa: F401
-    import assistant.commands.plain  # noqa: F401
-    import assistant.commands.tui  # noqa: F401
+    import assistant.cli
+    import assistant.commands.plain
+    import assistant.commands.tui
     import assistant.ui.app  # noqa: F401
 
 
@@ -145,13 +145,17 @@ def _inputs(folder: Path, args: argparse.Namespace) -> tuple[str, Any, list[tupl
     return run_inputs(folder, table)
 
 
-def _outputs(folder: Path, args: argparse.Namespace) -> tuple[str, Any, list[tuple[str, str, bool]]]:
+def _outputs(
+    folder: Path, args: argparse.Namespace
+) -> tuple[str, Any, list[tuple[str, str, bool]]]:
     from _faults_inputs import run_outputs
 
     return run_outputs(folder, table)
 
 
-def _imports(folder: Path, args: argparse.Namespace) -> tuple[str, Any, list[tuple[str, str, bool]]]:
+def _imports(
+    folder: Path, args: argparse.Namespace
+) -> tuple[str, Any, list[tuple[str, str, bool]]]:
     from _faults_imports import run_imports
 
     return run_imports(folder, table)

@@ -14,6 +14,7 @@ import pytest
 from assistant.core.draft import Draft
 from assistant.errors import DraftLoadError, SaveError
 from assistant.store import (
+    DraftLock,
     backup_path,
     files,
     inspect_draft_path,
@@ -259,3 +260,31 @@ def test_real_binary_is_still_called_binary(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     with pytest.raises(DraftLoadError, match="二进制"):
         load_draft(path)
+
+
+def test_the_lock_refuses_a_path_that_cannot_hold_a_draft(tmp_path: Path) -> None:
+    # Every writing session takes the lock first: --plain and the TUI refuse here too.
+    loop = tmp_path / "循环.nianbao.yaml"
+    loop.symlink_to(loop.name)
+    with pytest.raises(DraftLoadError, match="符号链接形成了循环"):
+        DraftLock(loop).acquire()
+    with pytest.raises(DraftLoadError, match="不存在"):
+        DraftLock(tmp_path / "没有" / "年报.nianbao.yaml").acquire()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [loop.name]
+
+
+def test_plain_refuses_a_symlink_loop_instead_of_starting_blank(tmp_path: Path) -> None:
+    loop = tmp_path / "循环.nianbao.yaml"
+    loop.symlink_to(loop.name)
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", str(loop)],
+        input="某市某局\n/quit\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert run.returncode != 0
+    assert "符号链接形成了循环" in run.stderr
+    assert "ELOOP" not in run.stderr + run.stdout
+    assert "问：" not in run.stdout  # no blank interview whose answers could never be saved

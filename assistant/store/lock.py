@@ -26,6 +26,7 @@ from typing import Final, TypeVar
 
 from assistant.errors import DraftLockedError
 from assistant.store.atomic import open_flags, pid_alive, reason
+from assistant.store.paths import inspect_draft_path
 from assistant.store.portable import is_windows
 
 _RETRIES: Final = 20
@@ -152,8 +153,9 @@ class DraftLock:
     """The right to write the draft at ``path``; a read-only session simply does not take it.
 
     Use as a context manager, or ``acquire()`` / ``release()``. ``acquire`` raises
-    DraftInUseError (with the holder's pid and since when) while another session holds it, and
-    DraftLockedError when no lock file can be made there (a read-only folder).
+    DraftInUseError (with the holder's pid and since when) while another session holds it,
+    DraftLockedError when no lock file can be made there (a read-only folder), and
+    DraftLoadError when the path cannot hold a draft at all (``paths.inspect_draft_path``).
     """
 
     def __init__(self, path: Path) -> None:
@@ -170,6 +172,9 @@ class DraftLock:
         """Take the lock (a no-op if this object already holds it)."""
         if self._fd is not None:
             return
+        # Every writing session passes here: a path that cannot hold a draft (a link loop, a
+        # named pipe, a missing folder) is refused before a lock file is made beside it.
+        inspect_draft_path(self.path)
         for _ in range(_RETRIES):
             try:
                 fd = os.open(self.lock_file, open_flags(os.O_RDWR | os.O_CREAT), 0o644)
