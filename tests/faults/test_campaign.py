@@ -16,9 +16,9 @@ SCRIPT = REPO / "benchmarks" / "faults.py"
 
 def _campaign(tmp_path: Path, *extra: str, kills: int = 4) -> dict[str, object]:
     figures = tmp_path / "figures.json"
+    command = [sys.executable, str(SCRIPT), "--only", "kills", "--kills", str(kills)]
     run = subprocess.run(
-        [sys.executable, str(SCRIPT), "--only", "kills", "--kills", str(kills), "--tui-share", "0"]
-        + ["--json", str(figures), *extra],
+        [*command, "--tui-share", "0", "--json", str(figures), *extra],
         capture_output=True,
         text=True,
         cwd=REPO,
