@@ -288,3 +288,18 @@ def test_plain_refuses_a_symlink_loop_instead_of_starting_blank(tmp_path: Path) 
     assert "符号链接形成了循环" in run.stderr
     assert "ELOOP" not in run.stderr + run.stdout
     assert "问：" not in run.stdout  # no blank interview whose answers could never be saved
+
+
+def test_check_shows_the_notice_on_stderr_and_keeps_json_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from assistant.cli import main
+
+    path = tmp_path / "手写.nianbao.yaml"
+    path.write_text("schema_version: 1\nmeta:\n  agency: 某市某局\n", encoding="utf-8")
+    main(["check", str(path), "--json"])
+    out, err = capsys.readouterr()
+    assert "无法确认文件是否完整" in err
+    json.loads(out)

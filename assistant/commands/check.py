@@ -25,10 +25,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load(path: Path) -> Draft:
-    """The draft at ``path``; DraftLoadError (Chinese: path, line, field) if unreadable."""
-    from assistant.store import load_draft
+    """The draft at ``path``; DraftLoadError (Chinese: path, line, field) if unreadable.
 
-    return load_draft(path)
+    What the store notices about a draft that loads nonetheless (no end marker: written by
+    hand) goes to standard error, so that the JSON on standard output stays clean.
+    """
+    from assistant.store import load_draft, open_draft
+
+    opened = open_draft(path)
+    if not opened.existed:
+        return load_draft(path)  # raises "文件不存在", naming a backup if there is one
+    for notice in opened.notices:
+        print(f"提示：{notice}", file=sys.stderr)
+    return opened.draft
 
 
 def run(args: argparse.Namespace) -> int:
