@@ -45,9 +45,15 @@ def _prepare(scratch: Path) -> None:
     import _tui  # noqa: F401  (textual, the app)
     import corpus  # noqa: F401
 
+    # Loaded now, because the permission cases run as nobody, who may not be allowed to read
+    # the checkout (a clone in a 0700 temporary folder) to import them later.
     import assistant.cli
+    import assistant.commands.check
     import assistant.commands.plain
+    import assistant.commands.render
     import assistant.commands.tui
+    import assistant.core.checks
+    import assistant.render
     import assistant.ui.app  # noqa: F401
 
 
