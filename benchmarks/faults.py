@@ -55,6 +55,9 @@ def _prepare(scratch: Path) -> None:
     import assistant.core.checks
     import assistant.render
     import assistant.ui.app  # noqa: F401
+    from assistant.core.questions import load_questions
+
+    load_questions()  # cached: the prompts are read once, here
 
 
 def table(title: str, header: list[str], rows: list[list[Any]]) -> str:
