@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn, Protocol
 
 from assistant.errors import NianbaoError
+from assistant.locations import is_draft_name
 
 # name → (module under assistant.commands, one-line Chinese summary)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -112,10 +113,6 @@ def _load_command(name: str) -> Command:
     return command
 
 
-DRAFT_SUFFIXES = (".yaml", ".yml")
-"""A draft that does not exist yet is created only under a name with one of these suffixes."""
-
-
 def _check_draft_word(argv: list[str]) -> None:
     """Refuse a first word that is neither a subcommand, an existing file nor a new draft's
     name: a mistyped subcommand ("chek") is named as such, and "bogus" does not silently become
@@ -125,7 +122,7 @@ def _check_draft_word(argv: list[str]) -> None:
         return
     word = words[0]
     path = Path(word)
-    if path.exists() or path.suffix.lower() in DRAFT_SUFFIXES:
+    if path.exists() or is_draft_name(path.name):  # a new draft only under a draft's name
         return
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     if close:

@@ -32,6 +32,20 @@ class SaveError(NianbaoError):
     """The draft could not be written; the previous file is intact."""
 
 
+class DraftFolderGoneError(SaveError):
+    """The draft's folder no longer exists (deleted or moved while the session ran).
+
+    The store does not recreate it: the front end keeps the answers in memory and offers to
+    save them elsewhere (``folder`` is the one that is gone; None: the working folder).
+    """
+
+    def __init__(self, path: Path, folder: Path | None) -> None:
+        self.path = path
+        self.folder = folder
+        where = f"它所在的文件夹 {folder} " if folder is not None else "当前所在的文件夹"
+        super().__init__(f"草稿未能保存到 {path}：{where}已不存在（可能已被删除或移动）。")
+
+
 class RenderRefused(NianbaoError):
     """Rendering was asked for while errors or unacknowledged warnings remain."""
 

@@ -1,21 +1,21 @@
 """Compiled jinja2 templates kept between runs, as Python keeps compiled modules.
 
 Compiling the report and drafting templates costs a command more than rendering them. The
-cache lives under ``$XDG_CACHE_HOME/nianbao/templates`` (``~/.cache/...``); an entry is used
-only for the same template source and the same jinja2 and Python versions. The cache is an
-optimisation and nothing more: a folder that cannot be created or written, or a damaged entry,
-means compiling as if there were no cache, never an error.
+cache lives in ``locations.template_cache_dir()`` (``~/.cache/nianbao/templates`` on Linux); an
+entry is used only for the same template source and the same jinja2 and Python versions. The
+cache is an optimisation and nothing more: a folder that cannot be created or written, or a
+damaged entry, means compiling as if there were no cache, never an error.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
-from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket
+
+from assistant.locations import template_cache_dir
 
 
 class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -34,8 +34,7 @@ class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 def template_cache() -> QuietBytecodeCache | None:
     """The cache for this user, or None when its folder cannot be made."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(base) / "nianbao" / "templates"
+    folder = template_cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

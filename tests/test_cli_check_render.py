@@ -227,7 +227,7 @@ def test_binary_format_goes_beside_the_draft_and_never_clobbers(
     assert "已经存在" in err and "-o" in err
     assert beside.read_bytes() == b"the user's own file"
 
-    code, _, _ = _run(capsysbinary, "render", str(seed_path), "-f", "docx", "--force-overwrite")
+    code, _, _ = _run(capsysbinary, "render", str(seed_path), "-f", "docx", "--force")
     assert code == 0 and beside.read_bytes()[:2] == b"PK"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -14,8 +15,16 @@ from typing import Any
 import pytest
 
 from assistant.core.draft import Draft, set_path
-from assistant.errors import SaveError
-from assistant.store import atomic, backup_path, broken_path, dump_draft, load_draft, save_draft
+from assistant.errors import DraftFolderGoneError, SaveError
+from assistant.store import (
+    DraftLock,
+    atomic,
+    backup_path,
+    broken_path,
+    dump_draft,
+    load_draft,
+    save_draft,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafts"
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -135,7 +144,7 @@ def test_folder_gone(tmp_path: Path) -> None:
     for p in folder.iterdir():
         p.unlink()
     folder.rmdir()
-    with pytest.raises(SaveError, match="文件夹不存在"):
+    with pytest.raises(DraftFolderGoneError, match="U盘 已不存在"):
         save_draft(second(), path)
 
 
@@ -326,3 +335,32 @@ def test_pid_alive() -> None:
     assert atomic.pid_alive(os.getpid())
     assert not atomic.pid_alive(_dead_pid())
     assert not atomic.pid_alive(0)
+
+
+# ------------------------------------------------------------ the folder deleted under a session
+
+
+def test_the_folder_deleted_under_a_session_is_a_typed_error(saved: Path) -> None:
+    held = DraftLock(saved)
+    held.acquire()
+    shutil.rmtree(saved.parent)
+    with pytest.raises(DraftFolderGoneError) as caught:
+        save_draft(second(), saved)
+    assert caught.value.folder == saved.parent
+    assert "已不存在" in str(caught.value)
+    assert not saved.parent.exists()  # not silently recreated
+    held.release()
+
+
+def test_the_working_folder_deleted_under_a_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "工作"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    save_draft(first(), Path("年报.nianbao.yaml"))
+    shutil.rmtree(work)
+    with pytest.raises(DraftFolderGoneError, match="当前所在的文件夹已不存在") as caught:
+        save_draft(second(), Path("年报.nianbao.yaml"))
+    assert caught.value.folder is None
+    assert "Errno" not in str(caught.value)

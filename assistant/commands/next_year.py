@@ -11,8 +11,7 @@ from pathlib import Path
 
 from assistant.core.draft import Draft
 from assistant.core.nextyear import next_year
-
-DRAFT_SUFFIXES = (".yaml", ".yml")
+from assistant.locations import is_draft_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_source(path: Path) -> tuple[Draft, str | None, list[str]]:
     """(last year's draft, its printed text when read from a report, messages)."""
-    if path.suffix.lower() in DRAFT_SUFFIXES:
+    if is_draft_name(path.name):
         from assistant.store import load_draft
 
         return load_draft(path), None, []

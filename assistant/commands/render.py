@@ -1,11 +1,11 @@
-"""``nianbao render DRAFT --format md|html|txt|docx|pdf [-o FILE] [--force-overwrite]``.
+"""``nianbao render DRAFT --format md|html|txt|docx|pdf [-o FILE] [--force]``.
 
 ``--fragment`` gives the HTML body alone, for a portal's editor; ``--table-layout list`` the text
 tables as labelled lists that survive any font, instead of grids aligned for a terminal.
 
 Refuses (exit 1, the blocking findings listed) while errors or unacknowledged warnings remain.
 Text formats go to standard output unless ``-o`` is given; Word and PDF go beside the draft and
-never replace an existing file there unless ``--force-overwrite`` is given. A file named with
+never replace an existing file there unless ``--force`` is given. A file named with
 ``-o`` is the user's choice: it is replaced, atomically.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from argparse import SUPPRESS
 from pathlib import Path
 
 from assistant.errors import NianbaoError, OutputExistsError
@@ -51,10 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "list 把表格每一行写成“行名：列名 数字；……”，用记事本、Word 或网页等任何字体查看都不会错位",
     )
     parser.add_argument(
-        "--force-overwrite",
+        "--force",
         action="store_true",
         help="docx/pdf 未指定 -o 时，允许覆盖草稿旁边已有的同名文件",
     )
+    # The first spelling of --force, still accepted (the other commands say --force).
+    parser.add_argument("--force-overwrite", dest="force", action="store_true", help=SUPPRESS)
 
 
 SUFFIX_ALIASES = {"htm": "html", "markdown": "md", "text": "txt"}
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     replace = True
     if not to_stdout:
         target = args.output or default_output(args.draft, spec.suffix)
-        replace = args.output is not None or args.force_overwrite
+        replace = args.output is not None or args.force
         if not replace and target.exists():
             # Say so before the (possibly slow) rendering.
             _say(f"错误：{exists_message(target)}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,16 +18,9 @@ from pathlib import Path
 from assistant import store
 from assistant.core.draft import Draft
 from assistant.errors import NianbaoError, SaveError
-
-DRAFT_SUFFIX = ".nianbao.yaml"
-
-
-def draft_stem(path: Path) -> str:
-    """The draft's name without ``.nianbao.yaml`` (or its plain suffix)."""
-    name = path.name
-    if name.endswith(DRAFT_SUFFIX):
-        return name[: -len(DRAFT_SUFFIX)]
-    return path.stem
+from assistant.locations import DRAFT_SUFFIX as DRAFT_SUFFIX  # the screens import it from here
+from assistant.locations import draft_stem as draft_stem
+from assistant.locations import rescue_dir
 
 
 def display_path(path: Path) -> str:
@@ -127,9 +119,8 @@ class DraftSaver:
 
 def rescue_path(path: Path) -> Path:
     """Where a draft goes when its own folder cannot be written at exit (state dir)."""
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return Path(base) / "nianbao" / "rescue" / f"{draft_stem(path)}-{stamp}{DRAFT_SUFFIX}"
+    return rescue_dir() / f"{draft_stem(path)}-{stamp}{DRAFT_SUFFIX}"
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 - ``codec``: draft ⇄ text (``dump_draft``, ``parse_draft``); ``yamlio`` the YAML dialect,
   ``layout`` the comments that make the file readable, ``messages`` the Chinese errors.
-- ``files``: ``load_draft`` and ``save_draft`` on disk, on top of ``atomic``.
+- ``files``: ``open_draft`` (what a front end calls), ``load_draft`` and ``save_draft`` on disk,
+  on top of ``atomic`` (the one writer; ``portable`` holds the Windows branches, ``oserrors`` the
+  Chinese reasons); ``paths`` is the one check of a path before anything opens it.
 - ``migrations``: older schema versions brought forward.
 - ``lock``: one writing session per draft (``DraftLock``).
 - ``recent``: the recently opened drafts.
@@ -12,25 +14,31 @@ from __future__ import annotations
 
 from assistant.store.codec import dump_draft, parse_draft
 from assistant.store.files import (
+    OpenedDraft,
     available_backup,
     backup_path,
     broken_path,
     load_draft,
+    open_draft,
     save_draft,
 )
 from assistant.store.lock import DraftInUseError, DraftLock, LockHolder, lock_path, read_holder
+from assistant.store.paths import inspect_draft_path
 from assistant.store.recent import recent_drafts, remember_draft
 
 __all__ = [
     "DraftInUseError",
     "DraftLock",
     "LockHolder",
+    "OpenedDraft",
     "available_backup",
     "backup_path",
     "broken_path",
     "dump_draft",
+    "inspect_draft_path",
     "load_draft",
     "lock_path",
+    "open_draft",
     "parse_draft",
     "read_holder",
     "recent_drafts",

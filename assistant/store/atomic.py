@@ -1,8 +1,12 @@
-"""Replacing a file atomically: a reader (or a crash) sees the old file or the new, never a mix.
+"""Writing a file atomically: a reader (or a crash) sees the old file or the new, never a mix.
 
-The new content goes to a temporary file in the same folder, is flushed and fsynced, then
-``os.replace`` puts it in place and the folder is fsynced. Temporary files carry the writer's pid,
-so the leftovers of a killed process can be recognised and removed later.
+The one writer of the project: drafts, the recent list and rendered reports all go through
+``write_atomic``. The new content goes to a temporary file in the same folder, is flushed and
+fsynced, then put in place (``os.replace``, or a hard link when an existing file must not be
+replaced) and the folder is fsynced. Temporary files carry the writer's pid, so the leftovers of a
+killed process can be recognised and removed later. Bytes are written as given: no newline
+translation on any platform. What differs on Windows lives in ``portable``; what an OSError means
+in Chinese, in ``oserrors``.
 """
 
 from __future__ import annotations
@@ -12,36 +16,30 @@ import errno
 import os
 import re
 import secrets
-import sys
 from pathlib import Path
 from typing import Final
 
-_O_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
+from assistant.store.oserrors import reason
+from assistant.store.portable import fsync_folder, os_path, pid_alive, replace_file, set_mode
+
+__all__ = [
+    "fsync_folder",
+    "open_flags",
+    "pid_alive",
+    "reason",
+    "remove_stale_temps",
+    "write_atomic",
+]
+
 _NO_HARD_LINKS: Final = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.EOPNOTSUPP}
 
-_REASONS: Final = {
-    errno.ENOSPC: "磁盘空间不足",
-    getattr(errno, "EDQUOT", -1): "磁盘配额已用完",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "所在磁盘或文件夹是只读的",
-    errno.ENOENT: "文件夹不存在（可能已被删除或移动）",
-    errno.ENOTDIR: "路径中有一级不是文件夹",
-    errno.EISDIR: "这个名字是一个文件夹",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EIO: "磁盘读写出错",
-    errno.EMFILE: "打开的文件太多",
-    errno.ENFILE: "打开的文件太多",
-    errno.EFBIG: "文件太大",
-}
 
+def open_flags(base: int) -> int:
+    """``base`` plus the flags every open of ours wants: close-on-exec, and binary on Windows.
 
-def reason(error: OSError) -> str:
-    """What went wrong, in Chinese, for an OSError from reading or writing a file."""
-    if error.errno in _REASONS:
-        return _REASONS[error.errno]
-    code = errno.errorcode.get(error.errno or 0, str(error.errno))
-    return f"系统错误 {code}"
+    Without ``O_BINARY`` Windows opens in text mode and would write "\\r\\n" for every "\\n".
+    """
+    return base | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _temp_path(target: Path, kind: str = "") -> Path:
@@ -50,25 +48,6 @@ def _temp_path(target: Path, kind: str = "") -> Path:
 
 def _temp_pattern(target: Path) -> re.Pattern[str]:
     return re.compile(rf"^\.{re.escape(target.name)}\.(\d+)-[0-9a-f]{{8}}(?:\.bak)?\.tmp$")
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether process ``pid`` on this machine is still running (True when unsure)."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # os.kill would terminate it there
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    try:  # a zombie has exited; only its parent has not collected it yet
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-    except OSError:
-        return True
-    return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -81,14 +60,14 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _fresh_file(path: Path, mode: int) -> int:
-    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_CLOEXEC, mode)
+    return os.open(os_path(path), open_flags(os.O_WRONLY | os.O_CREAT | os.O_EXCL), mode)
 
 
 def _link_aside(target: Path, created: list[Path]) -> Path | None:
     """A temporary second name for the current ``target`` (a hard link, else a copy)."""
     temp = _temp_path(target, ".bak")
     try:
-        os.link(target, temp)
+        os.link(os_path(target), os_path(temp))
         created.append(temp)
         return temp
     except FileNotFoundError:
@@ -96,11 +75,12 @@ def _link_aside(target: Path, created: list[Path]) -> Path | None:
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
             raise
-    data = target.read_bytes()
+    with open(os_path(target), "rb") as source:
+        data = source.read()
     fd = _fresh_file(temp, 0o600)
     created.append(temp)
     try:
-        os.fchmod(fd, os.stat(target).st_mode & 0o7777)
+        set_mode(fd, temp, os.stat(os_path(target)).st_mode & 0o7777)
         _write_all(fd, data)
         os.fsync(fd)
     finally:
@@ -108,18 +88,24 @@ def _link_aside(target: Path, created: list[Path]) -> Path | None:
     return temp
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable; best effort (some filesystems refuse it)."""
+def _put_new(temp: Path, target: Path) -> None:
+    """Give ``temp`` the name ``target`` only if nothing has that name, even at the last moment.
+
+    Raises FileExistsError otherwise. A hard link cannot clobber; where the file system has none
+    (FAT, some shares) the check just before the rename is the best that can be done.
+    """
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
+        os.link(os_path(temp), os_path(target))
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+        if os.path.lexists(os_path(target)):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+        replace_file(temp, target)
         return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # the rename has happened; only its durability across a power cut is unconfirmed
-    finally:
-        os.close(fd)
+    os.unlink(os_path(temp))
 
 
 def write_atomic(
@@ -129,11 +115,13 @@ def write_atomic(
     aside: Path | None = None,
     mode: int | None = None,
     owner: tuple[int, int] | None = None,
+    replace: bool = True,
 ) -> None:
     """Replace ``target`` with ``data``, keeping the current file at ``aside`` first if given.
 
     ``mode`` and ``owner`` are given to the new file (default: 0o666 less the umask, the
-    caller). On failure the OSError is raised after every temporary file has been removed, and
+    caller). With ``replace`` false an existing ``target`` is never touched: FileExistsError.
+    On failure the OSError is raised after every temporary file has been removed, and
     ``target`` is as it was.
     """
     temp = _temp_path(target)
@@ -143,7 +131,7 @@ def write_atomic(
         created.append(temp)
         try:
             if mode is not None:
-                os.fchmod(fd, mode)
+                set_mode(fd, temp, mode)
             _write_all(fd, data)
             os.fsync(fd)
         finally:
@@ -152,21 +140,24 @@ def write_atomic(
             with contextlib.suppress(OSError):  # only root may give a file away
                 os.chown(temp, *owner)
         kept = _link_aside(target, created) if aside is not None else None
-        os.replace(temp, target)
+        if replace:
+            replace_file(temp, target)
+        else:
+            _put_new(temp, target)
         created.remove(temp)
         if kept is not None and aside is not None:
             # The new file is in place: failing to update the backup now must not fail the save.
             with contextlib.suppress(OSError):
-                os.replace(kept, aside)
+                replace_file(kept, aside)
                 created.remove(kept)
     except BaseException:
         for path in created:
             with contextlib.suppress(OSError):
-                os.unlink(path)
+                os.unlink(os_path(path))
         raise
     for path in created:  # a backup that could not be put in place
         with contextlib.suppress(OSError):
-            os.unlink(path)
+            os.unlink(os_path(path))
     fsync_folder(target.parent)
 
 

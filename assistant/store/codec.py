@@ -38,9 +38,25 @@ def _check_text(text: str, path: Path) -> None:
     ):
         raise DraftLoadError(
             path,
-            f"文件不完整，可能被截断了（缺少最后一行“{layout.END_MARK}”）",
+            f"草稿文件似乎不完整：缺少年报助手写在最后的一行“{layout.END_MARK}”，"
+            "文件可能在保存或复制时被截断了。若只是手工删去了这一行，请把它加回文件末尾",
             line=text.count("\n") + (0 if text.endswith("\n") else 1),
         )
+
+
+def completeness_notice(text: str) -> str | None:
+    """A notice for a draft that loads but cannot be shown complete: it has no end marker.
+
+    Files written by nianbao end with ``END_MARK`` (a file that starts with its header and lacks
+    it is refused by ``parse_draft``). A file written by hand, or by another program, has neither;
+    it is read, and the author is told that its completeness could not be confirmed.
+    """
+    if re.search("^" + re.escape(layout.END_MARK), text, re.MULTILINE):
+        return None
+    return (
+        f"这份草稿没有年报助手写在最后的一行“{layout.END_MARK}”（可能是手工编写的），"
+        "无法确认文件是否完整，请核对已有的回答；下次保存时会加上这一行，原文件留作 .bak 备份。"
+    )
 
 
 def _tab_indented(text: str, line: int) -> bool:

@@ -1,9 +1,10 @@
 """One session per draft: a lock file beside the draft, ``.<name>.lock``.
 
-The lock itself is the operating system's (``flock``) on that file: the kernel drops it when the
-holding process ends, however it ends, so a lock left by a killed session is free at once and
-taking it over needs no guessing about pids and no race between two takers. The file's content
-(pid, host, since when) only tells a second session who holds the draft.
+The lock itself is the operating system's on that file (``flock`` on POSIX, ``msvcrt.locking``
+of one byte far past the content on Windows): the kernel drops it when the holding process ends,
+however it ends, so a lock left by a killed session is free at once and taking it over needs no
+guessing about pids and no race between two takers. The file's content (pid, host, since when)
+only tells a second session who holds the draft.
 
 Where the filesystem has no ``flock`` (some network shares) the content is the lock: a lock of a
 process that is no longer running on this machine is taken over; this is best effort.
@@ -11,28 +12,28 @@ process that is no longer running on this machine is taken over; this is best ef
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
+import importlib
 import json
 import os
 import socket
 from dataclasses import dataclass
-from pathlib import Path
-from types import TracebackType
-from typing import Final
+from pathlib import Path, PurePath
+from types import ModuleType, TracebackType
+from typing import Final, TypeVar
 
 from assistant.errors import DraftLockedError
-from assistant.store.atomic import pid_alive, reason
+from assistant.store.atomic import open_flags, pid_alive, reason
+from assistant.store.paths import inspect_draft_path
+from assistant.store.portable import is_windows
 
-try:
-    import fcntl
-
-    HAVE_FLOCK: Final = True
-except ImportError:  # pragma: no cover - Windows
-    HAVE_FLOCK = False  # type: ignore[misc]
-
-_O_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
 _RETRIES: Final = 20
+WINDOWS_LOCK_OFFSET: Final = 1 << 30
+"""Where the locked byte sits on Windows: past any content, so that reading the note works
+(Windows locks are mandatory: a locked range cannot be read by anyone else)."""
+_BUSY: Final = {errno.EAGAIN, errno.EACCES, getattr(errno, "EDEADLOCK", errno.EDEADLK)}
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,17 @@ class DraftInUseError(DraftLockedError):
         super().__init__(f"此草稿正被另一个会话使用{who}：{path}。请先关闭那个会话再试。")
 
 
+P = TypeVar("P", bound=PurePath)
+
+
+def lock_name(path: P) -> P:
+    """``.<name>.lock`` beside ``path``, a path of any flavour (Windows ones too)."""
+    return path.with_name(f".{path.name}.lock")
+
+
 def lock_path(path: Path) -> Path:
-    """The lock file of the draft at ``path``: ``.<name>.lock`` in the same folder."""
-    real = Path(os.path.realpath(path))
-    return real.with_name(f".{real.name}.lock")
+    """The lock file of the draft at ``path``: ``.<name>.lock`` beside the file a link names."""
+    return lock_name(Path(os.path.realpath(path)))
 
 
 def read_holder(path: Path) -> LockHolder | None:
@@ -90,27 +98,64 @@ def _holder_bytes() -> bytes:
     return json.dumps(content, ensure_ascii=False).encode("utf-8")
 
 
-def _os_lock(fd: int) -> bool | None:
-    """Take the OS lock: True if taken, False if another holds it, None if not supported here."""
-    if not HAVE_FLOCK:  # pragma: no cover
+def _module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def posix_lock(fd: int, fcntl: ModuleType | None) -> bool | None:
+    """``flock`` the file: True if taken, False if another holds it, None if not supported."""
+    if fcntl is None:
         return None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
     except OSError as error:
-        if error.errno in (errno.EAGAIN, errno.EACCES):
-            return False
-        return None
+        return False if error.errno in _BUSY else None
     return True
+
+
+def windows_lock(fd: int, msvcrt: ModuleType | None) -> bool | None:
+    """Lock one byte at WINDOWS_LOCK_OFFSET without waiting: True, False if held, None if no
+    locking. ``msvcrt.locking`` locks from the current position, which is put back at 0."""
+    if msvcrt is None:
+        return None
+    os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError as error:
+        return False if error.errno in _BUSY else None
+    finally:
+        os.lseek(fd, 0, os.SEEK_SET)
+    return True
+
+
+def windows_unlock(fd: int, msvcrt: ModuleType | None) -> None:
+    """Give the Windows byte lock back (closing the file would too, but only eventually)."""
+    if msvcrt is None:
+        return
+    os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+    with contextlib.suppress(OSError):  # not held: nothing to give back
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
+def _os_lock(fd: int) -> bool | None:
+    """Take the OS lock: True if taken, False if another holds it, None if not supported here."""
+    if is_windows():
+        return windows_lock(fd, _module("msvcrt"))
+    return posix_lock(fd, _module("fcntl"))
 
 
 class DraftLock:
     """The right to write the draft at ``path``; a read-only session simply does not take it.
 
     Use as a context manager, or ``acquire()`` / ``release()``. ``acquire`` raises
-    DraftInUseError (with the holder's pid and since when) while another session holds it, and
-    DraftLockedError when no lock file can be made there (a read-only folder).
+    DraftInUseError (with the holder's pid and since when) while another session holds it,
+    DraftLockedError when no lock file can be made there (a read-only folder), and
+    DraftLoadError when the path cannot hold a draft at all (``paths.inspect_draft_path``).
     """
 
     def __init__(self, path: Path) -> None:
@@ -127,9 +172,12 @@ class DraftLock:
         """Take the lock (a no-op if this object already holds it)."""
         if self._fd is not None:
             return
+        # Every writing session passes here: a path that cannot hold a draft (a link loop, a
+        # named pipe, a missing folder) is refused before a lock file is made beside it.
+        inspect_draft_path(self.path)
         for _ in range(_RETRIES):
             try:
-                fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o644)
+                fd = os.open(self.lock_file, open_flags(os.O_RDWR | os.O_CREAT), 0o644)
             except OSError as error:
                 raise DraftLockedError(
                     f"无法在 {self.lock_file.parent} 中创建锁文件（{reason(error)}），"
@@ -176,6 +224,9 @@ class DraftLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
+        if is_windows():
+            self._release_windows(fd)
+            return
         try:
             if self._still_the_lock_file(fd):
                 os.unlink(self.lock_file)
@@ -183,6 +234,17 @@ class DraftLock:
             pass
         finally:
             os.close(fd)
+
+    def _release_windows(self, fd: int) -> None:
+        """Windows cannot remove a file that is open: unlock, close, then remove it."""
+        try:
+            mine = self._still_the_lock_file(fd)
+            windows_unlock(fd, _module("msvcrt"))
+        finally:
+            os.close(fd)
+        if mine:
+            with contextlib.suppress(OSError):  # another session opened it meanwhile: theirs now
+                os.unlink(self.lock_file)
 
     def __enter__(self) -> DraftLock:
         self.acquire()

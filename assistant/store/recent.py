@@ -1,4 +1,5 @@
-"""The list of recently opened drafts, kept under ``$XDG_STATE_HOME/nianbao/recent.json``.
+"""The list of recently opened drafts, kept in ``locations.recent_file()``
+(``$XDG_STATE_HOME/nianbao/recent.json`` on Linux).
 
 It is a convenience: reading it never fails (a damaged file counts as an empty list and is set
 aside as ``recent.json.damaged`` at the next write instead of being silently overwritten), and
@@ -13,22 +14,13 @@ import os
 from pathlib import Path
 from typing import Any, Final
 
+from assistant.locations import recent_file, state_dir
 from assistant.store.atomic import write_atomic
+
+__all__ = ["KEEP", "recent_drafts", "recent_file", "remember_draft", "state_dir"]
 
 KEEP: Final = 20
 """How many drafts the list remembers."""
-
-
-def state_dir() -> Path:
-    """``$XDG_STATE_HOME/nianbao``, or ``~/.local/state/nianbao`` when the variable is unset."""
-    base = os.environ.get("XDG_STATE_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "state"
-    return root / "nianbao"
-
-
-def recent_file() -> Path:
-    """The state file holding the list."""
-    return state_dir() / "recent.json"
 
 
 def _entries() -> tuple[list[dict[str, str]], bool]:

@@ -3,7 +3,7 @@
 Each round forks a worker that takes the draft's lock (taking over the lock of the worker killed
 before it), loads the draft, then applies numbered answers with ``set_path`` and saves after each
 one, writing ``b<n>`` to its pipe before a save and ``s<n>`` once the save has returned. The
-parent kills it with SIGKILL after a seeded random delay, reaps it, then checks:
+parent kills it with SIGKILL a seeded random delay after its first ``b``, reaps it, then checks:
 
 - the draft loads;
 - it holds every answer whose save had returned (its answer counter is at least the last
@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import select
 import signal
 import sys
 import tempfile
@@ -90,6 +91,21 @@ def worker(path: Path, out: int) -> None:
         os.write(out, b"s%d\n" % n)
 
 
+def _until_saving(read_end: int, timeout: float = 60.0) -> bytes:
+    """What the worker reported up to its first "about to save" line (or an error, or timeout)."""
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([read_end], [], [], left)
+        if not ready:
+            break
+        chunk = os.read(read_end, 65536)
+        seen += chunk
+        if not chunk or b"b" in seen or b"E" in seen:
+            break
+    return seen
+
+
 def _run_child(path: Path, delay: float) -> tuple[list[str], int]:
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -103,10 +119,12 @@ def _run_child(path: Path, delay: float) -> tuple[list[str], int]:
             code = 1
         os._exit(code)
     os.close(write_end)
+    # The delay counts from the worker's first save, not from the fork: on a loaded machine
+    # start-up alone can outlast any fixed delay, and the kills would miss the saves.
+    chunks = [_until_saving(read_end)]
     time.sleep(delay)
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
-    chunks = []
     while chunk := os.read(read_end, 65536):
         chunks.append(chunk)
     os.close(read_end)
@@ -195,7 +213,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=20241126)
-    parser.add_argument("--max-delay", type=float, default=0.04, help="seconds")
+    parser.add_argument("--max-delay", type=float, default=0.1, help="seconds after a save starts")
     parser.add_argument("--dir", type=Path, default=None)
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="nianbao-kill-"))
