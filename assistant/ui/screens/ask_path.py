@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,12 +34,20 @@ class AskPathScreen(ModalScreen[Path | None]):
     """Dismisses with the chosen path, or None on Esc.
 
     With ``must_be_new`` an existing file is refused (the author is told and can type another).
+    ``as_path`` turns what was typed into the path (a draft's, unless told otherwise).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
 
     def __init__(
-        self, title: str, message: str, suggestion: str, base: Path, *, must_be_new: bool = True
+        self,
+        title: str,
+        message: str,
+        suggestion: str,
+        base: Path,
+        *,
+        must_be_new: bool = True,
+        as_path: Callable[[str, Path], Path | None] = as_draft_path,
     ) -> None:
         super().__init__(classes="choice-screen")
         self.title_text = title
@@ -46,6 +55,7 @@ class AskPathScreen(ModalScreen[Path | None]):
         self.suggestion = suggestion
         self.base = base
         self.must_be_new = must_be_new
+        self.as_path = as_path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-box"):
@@ -61,7 +71,7 @@ class AskPathScreen(ModalScreen[Path | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         error = self.query_one("#path-error", WrappedText)
-        path = as_draft_path(event.value, self.base)
+        path = self.as_path(event.value, self.base)
         if path is None:
             error.update("请输入文件名。")
             error.add_class("-error")
