@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -137,16 +136,3 @@ def roster_from(head: HeadForm, units: list[RosterUnit]) -> Roster:
     except ValueError as error:
         # Two units with one name (or an alias taken) is the unit form's to fix.
         raise FormError(f"未保存：{reason(error)}", "name") from None
-
-
-def as_roster_path(text: str, base: Path) -> Path | None:
-    """The roster file meant by what was typed: relative to ``base``, ``.yaml`` added."""
-    name = text.strip().strip("\"'")
-    if not name:
-        return None
-    path = Path(name).expanduser()
-    if not path.is_absolute():
-        path = base / path
-    if path.suffix not in (".yaml", ".yml"):
-        path = path.with_name(path.name + ".yaml")
-    return path

@@ -17,16 +17,28 @@ from assistant.interview.session import DRAFT_SUFFIX
 from assistant.ui.widgets.wrapped import WrappedText
 
 
-def as_draft_path(text: str, base: Path) -> Path | None:
-    """The path meant by what was typed: relative to ``base``, ``~`` expanded, suffix added."""
+def typed_path(text: str, base: Path) -> Path | None:
+    """The path meant by what was typed: quotes dropped, ``~`` expanded, relative to ``base``."""
     name = text.strip().strip("\"'")
     if not name:
         return None
     path = Path(name).expanduser()
-    if not path.is_absolute():
-        path = base / path
-    if not path.name.endswith(DRAFT_SUFFIX):
+    return path if path.is_absolute() else base / path
+
+
+def as_draft_path(text: str, base: Path) -> Path | None:
+    """The draft file meant by what was typed (``typed_path``), its suffix added."""
+    path = typed_path(text, base)
+    if path is not None and not path.name.endswith(DRAFT_SUFFIX):
         path = path.with_name(path.name.removesuffix(".yaml") + DRAFT_SUFFIX)
+    return path
+
+
+def as_roster_path(text: str, base: Path) -> Path | None:
+    """The roster file meant by what was typed (``typed_path``), ``.yaml`` added."""
+    path = typed_path(text, base)
+    if path is not None and path.suffix not in (".yaml", ".yml"):
+        path = path.with_name(path.name + ".yaml")
     return path
 
 

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from assistant import store
 from assistant.errors import NianbaoError
 from assistant.interview.session import DRAFT_SUFFIX, display_path
-from assistant.ui.screens.ask_path import AskPathScreen
+from assistant.ui.screens.ask_path import AskPathScreen, as_roster_path
 from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.wrapped import WrappedText
 
@@ -153,7 +153,6 @@ class LauncherScreen(Screen[Path]):
 
     def action_roster(self) -> None:
         """A roster to create or edit (the roster screen; back here when it is left)."""
-        from assistant.rollup.roster_form import as_roster_path
         from assistant.ui.screens.roster import RosterScreen
 
         def chosen(path: Path | None) -> None:
