@@ -119,6 +119,8 @@ class Interview:
     def start(self) -> Reply:
         """The first question (where the author left off), after the greeting."""
         reply = Reply([Said("note", self.greeting())])
+        if self.draft.rollup is not None:
+            reply.said.append(Said("note", scopes.greeting(self.draft)))
         return self._moved(moves.go_on(self.draft, self.questions, self.cursor, None), reply)
 
     def revisit(self, question: Question) -> Reply:
@@ -255,6 +257,11 @@ class Interview:
         switched = with_scope(draft, scope)
         self.session.commit(switched)
         reply = Reply([Said("note", scopes.switched(switched))], committed=True)
+        current = self.current
+        if current is not None and flow.is_visible(self.draft, current):
+            # Asked again, so what is proposed (a cell's sum, the composed 总体情况) is the new
+            # scope's.
+            return self._moved(moves.ask(self.cursor, current, revisit=self.revisiting), reply)
         return self._moved(moves.resume(self.draft, self.questions, self.cursor), reply)
 
     # ------------------------------------------------------------ moves

@@ -49,6 +49,16 @@ def current(draft: Draft) -> str:
     return f"本报告的统计口径：{ROLLUP_SCOPE_LABELS[scope]}（{_meaning(draft, scope)}）。{USAGE}"
 
 
+def greeting(draft: Draft) -> str:
+    """Said when a roll-up draft is opened."""
+    assert draft.rollup is not None
+    scope = draft.rollup.scope
+    return (
+        f"这是由各单位年报汇总生成的草稿，统计口径为“{ROLLUP_SCOPE_LABELS[scope]}”"
+        f"（{_meaning(draft, scope)}）。汇总来的格子会注明来自哪些单位。{USAGE}"
+    )
+
+
 def unknown(argument: str) -> str:
     return f"没有“{argument.strip()}”这种统计口径。{USAGE}"
 

@@ -35,6 +35,13 @@ def summary(count: int = 3, scope: RollupScope = RollupScope.REGION) -> Draft:
     return summary_draft(tally, government=GOVERNMENT, year=YEAR, scope=scope)
 
 
+def helped(draft: Draft, facts: dict[str, object] | None = None) -> Draft:
+    answers = {**draft.interview.answers, "compose_help": True, **(facts or {})}
+    return draft.model_copy(
+        update={"interview": draft.interview.model_copy(update={"answers": answers})}
+    )
+
+
 def interview_on(draft: Draft, tmp_path: Path) -> Interview:
     return Interview(Session(tmp_path / "汇总.nianbao.yaml", draft), QUESTIONS, keys=False)
 
@@ -109,7 +116,10 @@ def test_switching_to_own_empties_the_summed_cells_and_back_restores_the_sums() 
 
 def test_the_scope_command_says_switches_and_refuses(tmp_path: Path) -> None:
     interview = interview_on(summary(), tmp_path)
-    interview.start()
+    greeting = [s.text for s in interview.start().said]
+    assert any(
+        t.startswith("这是由各单位年报汇总生成的草稿，统计口径为“本行政区域汇总”") for t in greeting
+    )
     said = interview.command("scope").said[0].text
     assert "本行政区域汇总" in said and "3 个单位的合计" in said
     assert interview.submit("/scope 乱写").refused == (
@@ -125,6 +135,19 @@ def test_the_scope_command_says_switches_and_refuses(tmp_path: Path) -> None:
     assert get_path(interview.draft, CELL) == interview.draft.rollup.sources[CELL].total
 
 
+def test_after_the_switch_the_question_is_asked_again_with_the_new_scopes_proposal(
+    tmp_path: Path,
+) -> None:
+    interview = interview_on(helped(summary()), tmp_path)
+    interview.revisit(BY_ID["overview_intro"])
+    before = drafting.aid(interview.draft, BY_ID["overview_intro"], QUESTIONS).prefill
+    assert "本行政区域汇总数据" in before
+    reply = interview.submit("/scope 本机关", before)
+    assert reply.asked is not None and reply.asked.id == "overview_intro"
+    after = drafting.aid(interview.draft, reply.asked, QUESTIONS).prefill
+    assert after == scope_statement(interview.draft) and "未计入本报告各表" in after
+
+
 def test_the_scope_command_on_an_ordinary_draft_says_there_is_none(tmp_path: Path) -> None:
     interview = interview_on(Draft(), tmp_path)
     interview.start()
@@ -134,13 +157,6 @@ def test_the_scope_command_on_an_ordinary_draft_says_there_is_none(tmp_path: Pat
 
 
 # ---------------------------------------------------------------- the scope in 总体情况
-
-
-def helped(draft: Draft, facts: dict[str, object] | None = None) -> Draft:
-    answers = {**draft.interview.answers, "compose_help": True, **(facts or {})}
-    return draft.model_copy(
-        update={"interview": draft.interview.model_copy(update={"answers": answers})}
-    )
 
 
 @pytest.mark.parametrize("scope", list(RollupScope))
