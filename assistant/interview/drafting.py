@@ -40,7 +40,7 @@ class Aid:
 
 def shown_provenance(line: str) -> str:
     """How every front end shows ``Aid.provenance`` under the question."""
-    return f"汇总情况：{line}"
+    return f"【汇总】{line}"
 
 
 def _part_of(question: Question, questions: Sequence[Question]) -> Question:

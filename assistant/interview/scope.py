@@ -53,9 +53,10 @@ def greeting(draft: Draft) -> str:
     """Said when a roll-up draft is opened."""
     assert draft.rollup is not None
     scope = draft.rollup.scope
+    sources = "汇总来的格子会注明来自哪些单位。" if scope is RollupScope.REGION else ""
     return (
         f"这是由各单位年报汇总生成的草稿，统计口径为“{ROLLUP_SCOPE_LABELS[scope]}”"
-        f"（{_meaning(draft, scope)}）。汇总来的格子会注明来自哪些单位。{USAGE}"
+        f"（{_meaning(draft, scope)}）。{sources}{USAGE}"
     )
 
 
@@ -75,4 +76,4 @@ def switched(draft: Draft) -> str:
     text = f"统计口径已改为“{ROLLUP_SCOPE_LABELS[scope]}”：{_meaning(draft, scope)}。"
     if scope is RollupScope.OWN:
         return text + "各单位的合计仍保存在草稿中，改回“汇总”即可恢复。"
-    return text + "此前在表中填写的本级数字已由合计代替。"
+    return text + "表中原来的数字（如有）已换成合计。"

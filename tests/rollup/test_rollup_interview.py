@@ -91,7 +91,7 @@ def test_plain_shows_the_provenance_and_the_reason_a_cell_is_asked(tmp_path: Pat
     console = Console(io.StringIO("".join(t + "\n" for t in typed)), out)
     PlainSession(path, draft, QUESTIONS, console).run()
     text = out.getvalue()
-    assert f"汇总情况：此格不汇总：{OWN_CELLS['table2.regulations.issued']}。" in text
+    assert f"【汇总】此格不汇总：{OWN_CELLS['table2.regulations.issued']}。" in text
 
 
 # ---------------------------------------------------------------- the scope
