@@ -55,25 +55,25 @@ def greeting(draft: Draft) -> str:
     scope = draft.rollup.scope
     sources = "汇总来的格子会注明来自哪些单位。" if scope is RollupScope.REGION else ""
     return (
-        f"这是由各单位年报汇总生成的草稿，统计口径为“{ROLLUP_SCOPE_LABELS[scope]}”"
+        f"这是由各单位年报汇总生成的草稿，统计口径为「{ROLLUP_SCOPE_LABELS[scope]}」"
         f"（{_meaning(draft, scope)}）。{sources}{USAGE}"
     )
 
 
 def unknown(argument: str) -> str:
-    return f"没有“{argument.strip()}”这种统计口径。{USAGE}"
+    return f"没有「{argument.strip()}」这种统计口径。{USAGE}"
 
 
 def unchanged(draft: Draft) -> str:
     assert draft.rollup is not None
-    return f"统计口径已经是“{ROLLUP_SCOPE_LABELS[draft.rollup.scope]}”，没有改动。"
+    return f"统计口径已经是「{ROLLUP_SCOPE_LABELS[draft.rollup.scope]}」，没有改动。"
 
 
 def switched(draft: Draft) -> str:
     """Said after the switch (``draft`` is the switched draft)."""
     assert draft.rollup is not None
     scope = draft.rollup.scope
-    text = f"统计口径已改为“{ROLLUP_SCOPE_LABELS[scope]}”：{_meaning(draft, scope)}。"
+    text = f"统计口径已改为「{ROLLUP_SCOPE_LABELS[scope]}」：{_meaning(draft, scope)}。"
     if scope is RollupScope.OWN:
-        return text + "各单位的合计仍保存在草稿中，改回“汇总”即可恢复。"
+        return text + "各单位的合计仍保存在草稿中，改回「汇总」即可恢复。"
     return text + "表中原来的数字（如有）已换成合计。"

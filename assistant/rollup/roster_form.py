@@ -96,7 +96,7 @@ def _year(text: str) -> int:
     if not value:
         raise FormError("请填写报告年度，如 2024。", "year")
     if not value.isdigit() or not 2008 <= int(value) <= 2100:
-        raise FormError(f"报告年度“{text.strip()}”不对，请填写四位数的年份，如 2024。", "year")
+        raise FormError(f"报告年度「{text.strip()}」不对，请填写四位数的年份，如 2024。", "year")
     return int(value)
 
 
@@ -122,7 +122,7 @@ def unit_from(form: UnitForm) -> RosterUnit:
 def roster_from(head: HeadForm, units: list[RosterUnit]) -> Roster:
     """The roster the head form and ``units`` make (FormError: why not)."""
     if not head.government.strip():
-        raise FormError("请填写本级人民政府的全称，如“某某县人民政府”。", "government")
+        raise FormError("请填写本级人民政府的全称，如「某某县人民政府」。", "government")
     year = _year(head.year)
     deadline = _date(head.deadline, "deadline", "报送截止日期")
     try:

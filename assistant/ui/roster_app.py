@@ -15,7 +15,7 @@ class RosterApp(App[int]):
     """Edits one roster file; leaving the screen quits."""
 
     CSS_PATH = "app.tcss"
-    TITLE = "年报助手 · 汇总名单"
+    TITLE = "年报助手 | 汇总名单"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "退出", show=False, priority=True),

@@ -117,20 +117,19 @@ def test_switching_to_own_empties_the_summed_cells_and_back_restores_the_sums() 
 def test_the_scope_command_says_switches_and_refuses(tmp_path: Path) -> None:
     interview = interview_on(summary(), tmp_path)
     greeting = [s.text for s in interview.start().said]
-    assert any(
-        t.startswith("这是由各单位年报汇总生成的草稿，统计口径为“本行政区域汇总”") for t in greeting
-    )
+    opening = "这是由各单位年报汇总生成的草稿，统计口径为「本行政区域汇总」"
+    assert any(t.startswith(opening) for t in greeting)
     said = interview.command("scope").said[0].text
     assert "本行政区域汇总" in said and "3 个单位的合计" in said
     assert interview.submit("/scope 乱写").refused == (
-        "没有“乱写”这种统计口径。输入 /scope 本机关 或 /scope 汇总 可以切换。"
+        "没有「乱写」这种统计口径。输入 /scope 本机关 或 /scope 汇总 可以切换。"
     )
     reply = interview.submit("/口径 本机关")
-    assert reply.committed and "已改为“本机关”" in reply.said[0].text
+    assert reply.committed and "已改为「本机关」" in reply.said[0].text
     assert interview.draft.rollup is not None
     assert interview.draft.rollup.scope is RollupScope.OWN
     assert get_path(interview.draft, CELL) is None
-    assert "已经是“本机关”" in interview.submit("/scope 本机关").said[0].text
+    assert "已经是「本机关」" in interview.submit("/scope 本机关").said[0].text
     assert interview.submit("/scope 汇总").committed
     assert get_path(interview.draft, CELL) == interview.draft.rollup.sources[CELL].total
 

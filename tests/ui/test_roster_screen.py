@@ -114,7 +114,7 @@ async def test_bad_input_is_refused_with_the_text_kept(roster_path: Path) -> Non
         await pilot.press("ctrl+s")
         await pilot.pause()
         text, error = message(pilot)
-        assert error and text == "报告年度“去年”不对，请填写四位数的年份，如 2024。"
+        assert error and text == "报告年度「去年」不对，请填写四位数的年份，如 2024。"
         assert value(pilot, "year") == "去年"
         assert app.focused is not None and app.focused.id == "year"
         assert not roster_path.exists()
@@ -137,7 +137,7 @@ async def test_a_unit_named_twice_is_refused_and_the_file_kept(saved_roster: Pat
         await pilot.press("ctrl+s")
         await pilot.pause()
         text, error = message(pilot)
-        assert error and text == "未保存：单位“某某县教育局”在名单中出现了两次"
+        assert error and text == "未保存：单位「某某县教育局」在名单中出现了两次"
         assert value(pilot, "name") == "某某县教育局"
     assert saved_roster.read_bytes() == before
 

@@ -90,7 +90,7 @@ class LauncherScreen(Screen[Path]):
             yield WrappedText(INTRO, id="launcher-intro")
             yield OptionList(id="launcher-list")
             yield Label(
-                "↑↓ 选择 · Enter 打开 · N 新建 · R 汇总名单 · Ctrl+Q 退出", id="launcher-hint"
+                "上下方向键选择，Enter 打开，N 新建，R 汇总名单，Ctrl+Q 退出", id="launcher-hint"
             )
         yield Footer()
 
@@ -98,7 +98,7 @@ class LauncherScreen(Screen[Path]):
         here, recent = list_drafts(self.folder)
         options: list[Option | None] = [
             Option("＋ 新建草稿…", id=NEW_ID),
-            Option("☰ 汇总名单（主管部门用：新建或修改应报送的单位）…", id=ROSTER_ID),
+            Option("＋ 汇总名单（主管部门用：新建或修改应报送的单位）...", id=ROSTER_ID),
         ]
         if here:
             options.append(

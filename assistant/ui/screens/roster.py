@@ -74,7 +74,7 @@ class RosterScreen(Screen[None]):
         """The index of the unit the unit form shows; None: the form adds a new unit."""
 
     def compose(self) -> ComposeResult:
-        yield Label(f"汇总名单 · {display_path(self.path)}", id="roster-title", markup=False)
+        yield Label(f"汇总名单：{display_path(self.path)}", id="roster-title", markup=False)
         with Horizontal(classes="roster-row"):
             for field, label, placeholder in HEAD_INPUTS:
                 yield self._field(field, label, placeholder)
@@ -251,7 +251,7 @@ class RosterScreen(Screen[None]):
         answer = await self.app.push_screen_wait(
             ChoiceScreen(
                 "删去单位",
-                f"从名单中删去“{unit.name}”吗？",
+                f"从名单中删去「{unit.name}」吗？",
                 [Choice("delete", "删去", "y", "warning"), Choice("keep", "保留", "n")],
                 cancel="keep",
             )
