@@ -89,17 +89,14 @@ class LauncherScreen(Screen[Path]):
             yield Label("年报助手 · 政府信息公开工作年度报告", id="launcher-title")
             yield WrappedText(INTRO, id="launcher-intro")
             yield OptionList(id="launcher-list")
-            yield Label(
-                "上下方向键选择，Enter 打开，N 新建，R 汇总名单，Ctrl+Q 退出", id="launcher-hint"
-            )
+            yield Label("↑↓ 选择 · Enter 打开 · N 新建 · Ctrl+Q 退出", id="launcher-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         here, recent = list_drafts(self.folder)
-        options: list[Option | None] = [
-            Option("＋ 新建草稿…", id=NEW_ID),
-            Option("＋ 汇总名单（主管部门用：新建或修改应报送的单位）...", id=ROSTER_ID),
-        ]
+        options: list[Option | None] = [Option("＋ 新建草稿…", id=NEW_ID)]
+        # The office's roster (R): second, so a draft is still one key away.
+        options.append(Option("＋ 汇总名单（主管部门用：新建或修改应报送的单位）...", id=ROSTER_ID))
         if here:
             options.append(
                 Option(
