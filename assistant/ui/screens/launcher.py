@@ -95,8 +95,6 @@ class LauncherScreen(Screen[Path]):
     def on_mount(self) -> None:
         here, recent = list_drafts(self.folder)
         options: list[Option | None] = [Option("＋ 新建草稿…", id=NEW_ID)]
-        # The office's roster (R): second, so a draft is still one key away.
-        options.append(Option("＋ 汇总名单（主管部门用：新建或修改应报送的单位）...", id=ROSTER_ID))
         if here:
             options.append(
                 Option(
@@ -109,6 +107,9 @@ class LauncherScreen(Screen[Path]):
             options += [self._option(p, display_path(p)) for p in recent]
         if not here and not recent:
             options.append(Option(Content("（当前文件夹还没有草稿）"), disabled=True))
+        # The office's roster (R): second, so a draft is still one key away.
+        roster = Option("＋ 汇总名单（主管部门用：新建或修改应报送的单位）...", id=ROSTER_ID)
+        options.insert(1, roster)
         option_list = self.query_one(OptionList)
         option_list.add_options(options)
         option_list.highlighted = 3 if here or recent else 0
