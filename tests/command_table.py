@@ -47,6 +47,12 @@ TABLE = [
     Row("/continue on the first open question", ("/continue",), "agency", "第一道还没回答"),
     Row("/continue from a revisit", ("某局", "/back", "/continue"), "agency_kind"),
     Row("/help lists the commands", ("/help",), "agency", "/goto <部分>"),
+    Row(
+        "/scope on an ordinary draft",
+        ("/scope 汇总",),
+        "agency",
+        "不是由 nianbao rollup 汇总生成的",
+    ),
     Row("a refused answer stays", ("某局", "1", "约2024年"), "year", "不是年份"),
 ]
 IDS = [row.name for row in TABLE]

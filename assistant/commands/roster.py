@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assistant.errors import NianbaoError
 from assistant.rollup.roster import Roster, RosterUnit, UnitKind
+from assistant.rollup.roster_form import reason
 
 
 def _date(text: str) -> dt.date:
@@ -56,6 +57,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     remove.add_argument("roster", type=Path, metavar="名单")
     remove.add_argument("name", metavar="单位名称")
 
+    edit = actions.add_parser(
+        "edit",
+        help="在终端界面中新建或修改名单",
+        description="在终端界面中新建或修改名单：本级政府、年度、截止日期和各单位",
+    )
+    edit.add_argument("roster", type=Path, metavar="名单", help="名单文件（不存在时新建）")
+
     show = actions.add_parser("list", help="列出名单", description="列出名单中的单位")
     show.add_argument("roster", type=Path, metavar="名单")
 
@@ -90,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         "remove": _remove,
         "list": _list,
         "from-folder": _from_folder,
+        "edit": _edit,
     }
     lines, code = action[args.action](args)
     say("\n".join(lines), err=code != 0)
@@ -102,19 +111,7 @@ def _new_roster(args: argparse.Namespace) -> Roster:
             government=args.government, year=args.year, office=args.office, deadline=args.deadline
         )
     except ValueError as error:
-        raise NianbaoError(f"名单的内容不正确：{_first(error)}") from None
-
-
-def _first(error: ValueError) -> str:
-    from pydantic import ValidationError
-
-    from assistant.store.messages import validation_message
-
-    if isinstance(error, ValidationError):
-        first = error.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        return f"{field}：{validation_message(first)}" if field else validation_message(first)
-    return str(error)
+        raise NianbaoError(f"名单的内容不正确：{reason(error)}") from None
 
 
 def _new(args: argparse.Namespace) -> tuple[list[str], int]:
@@ -147,7 +144,7 @@ def _add(args: argparse.Namespace) -> tuple[list[str], int]:
         )
         roster = roster.with_unit(unit)
     except ValueError as error:
-        return [f"错误：未添加：{_first(error)}"], 1
+        return [f"错误：未添加：{reason(error)}"], 1
     save_roster(roster, args.roster)
     return [f"已添加：{unit.name}（{unit.kind.value}）。名单现有 {len(roster.units)} 个单位。"], 0
 
@@ -214,3 +211,24 @@ def _from_folder(args: argparse.Namespace) -> tuple[list[str], int]:
     ]
     head += [f"  + {name}" for name in added]
     return head + lines + ["单位类别是按名称推断的，请核对（nianbao roster list）。"], 0
+
+
+def _edit(args: argparse.Namespace) -> tuple[list[str], int]:
+    """The roster screen (textual is imported only here)."""
+    from assistant.rollup.roster_file import load_roster
+
+    path: Path = args.roster
+    if path.is_dir():
+        return [f"错误：{path} 是一个文件夹，请给出名单文件名（如 名单.yaml）。"], 1
+    if path.exists():
+        load_roster(path)  # an unreadable file is reported here, before the screen opens
+    elif not path.parent.is_dir():
+        return [f"错误：文件夹 {path.parent} 不存在。"], 1
+    from assistant.ui.roster_app import RosterApp
+
+    RosterApp(path).run()
+    if not path.exists():
+        return ["名单没有保存：离开时还没有按 Ctrl+S 保存过。"], 0
+    roster = load_roster(path)
+    facts = f"{roster.government} {roster.year} 年度，{len(roster.units)} 个单位"
+    return [f"名单已保存：{path}（{facts}）"], 0

@@ -114,6 +114,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
         aliases=("另存为",),
         in_footer=True,
     ),
+    CommandSpec(
+        "scope",
+        "scope",
+        "汇总草稿的统计口径：本机关，或本行政区域汇总",
+        "口径",
+        argument="本机关或汇总",
+        aliases=("口径",),
+    ),
     CommandSpec("help", "help", "列出所有命令和按键", "帮助", "f4", "F4", aliases=("帮助", "h")),
     CommandSpec(
         "quit",

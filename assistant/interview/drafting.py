@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from assistant.core import flow
 from assistant.core.draft import Draft
 from assistant.core.questions import Question
+from assistant.rollup.provenance import provenance_line
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,14 @@ class Aid:
     """Required facts the author skipped, without which nothing is composed."""
     prior: str | None = None
     """Last year's text of this part, when known."""
+    provenance: str | None = None
+    """On a roll-up draft's table cell: where its number came from ("来自 12 个单位，最大：
+    某某局 35"), or why the cell is the government's own figure and asked, not summed."""
+
+
+def shown_provenance(line: str) -> str:
+    """How every front end shows ``Aid.provenance`` under the question."""
+    return f"【汇总】{line}"
 
 
 def _part_of(question: Question, questions: Sequence[Question]) -> Question:
@@ -64,13 +73,16 @@ def proposal(draft: Draft, question: Question, questions: Sequence[Question]) ->
 
 
 def aid(draft: Draft, question: Question, questions: Sequence[Question]) -> Aid:
-    """What to show with ``question``: the prefill, whether it is composed, last year's text."""
+    """What to show with ``question``: the prefill, whether it is composed, last year's text,
+    and on a roll-up draft where a cell's number came from."""
     prior = _prior(draft, question, questions)
+    provenance = provenance_line(draft, question.field)
     current = flow.current_answer(draft, question)
     if current is not None:
-        return Aid(prefill=current, prior=prior)
+        return Aid(prefill=current, prior=prior, provenance=provenance)
     if question.compose is None:
-        return Aid(prefill=flow.proposal(draft, question) or "", prior=prior)
+        proposed = flow.proposal(draft, question) or ""
+        return Aid(prefill=proposed, prior=prior, provenance=provenance)
     from assistant.render.compose import compose, missing_facts
 
     composed = compose(draft, question, questions)

@@ -22,6 +22,7 @@ from assistant.core.questions import SECTION_KEYS, Question
 from assistant.errors import NianbaoError
 from assistant.interview import cursor as moves
 from assistant.interview import messages
+from assistant.interview import scope as scopes
 from assistant.interview.commands import (
     COMMAND_BY_ACTION,
     help_lines,
@@ -33,6 +34,7 @@ from assistant.interview.commands import (
 )
 from assistant.interview.cursor import Cursor, Move
 from assistant.interview.session import Session, display_path
+from assistant.rollup.scope import with_scope
 
 FRONT_END_ACTIONS = frozenset({"check", "preview", "prior", "render", "save_as", "quit"})
 """Commands whose work is the front end's own (a pane, a dialog, running the checks, leaving)."""
@@ -117,6 +119,8 @@ class Interview:
     def start(self) -> Reply:
         """The first question (where the author left off), after the greeting."""
         reply = Reply([Said("note", self.greeting())])
+        if self.draft.rollup is not None:
+            reply.said.append(Said("note", scopes.greeting(self.draft)))
         return self._moved(moves.go_on(self.draft, self.questions, self.cursor, None), reply)
 
     def revisit(self, question: Question) -> Reply:
@@ -235,6 +239,30 @@ class Interview:
             self.session.commit(flow.skip(self.draft, question))
             reply.committed = True
         return self._moved(moves.go_on(self.draft, self.questions, self.cursor, question), reply)
+
+    def _scope(self, argument: str) -> Reply:
+        """A roll-up draft's scope: said without an argument, switched with one."""
+        draft = self.draft
+        if draft.rollup is None:
+            return Reply([Said("note", scopes.NOT_A_ROLLUP)])
+        if not argument.strip():
+            return Reply([Said("note", scopes.current(draft))])
+        scope = scopes.parse_scope(argument)
+        if scope is None:
+            return Reply(refused=scopes.unknown(argument))
+        if scope is draft.rollup.scope:
+            return Reply([Said("note", scopes.unchanged(draft))])
+        if self.session.read_only:
+            return Reply(refused=messages.read_only_refused(keys=self.keys))
+        switched = with_scope(draft, scope)
+        self.session.commit(switched)
+        reply = Reply([Said("note", scopes.switched(switched))], committed=True)
+        current = self.current
+        if current is not None and flow.is_visible(self.draft, current):
+            # Asked again, so what is proposed (a cell's sum, the composed 总体情况) is the new
+            # scope's.
+            return self._moved(moves.ask(self.cursor, current, revisit=self.revisiting), reply)
+        return self._moved(moves.resume(self.draft, self.questions, self.cursor), reply)
 
     # ------------------------------------------------------------ moves
 

@@ -4,8 +4,9 @@ A narrative question with ``compose: <name>`` is drafted by ``prompts/compose/<n
 the author has asked for help (the ``compose_help`` question). The templates see only what the
 author answered (``f``: every gate answer by question id, None when not given; ``we``: how the
 text names the agency), numbers taken from the draft's own tables (``t3``, ``t4``, ``fee``) and
-official wording from ``format.py`` (``labels``), so composed text cannot contradict the tables
-and states nothing the author did not provide. Each non-empty output line is a paragraph.
+official wording from ``format.py`` (``labels``) and, for a roll-up draft, what the report
+covers (``scope``, ``region``), so composed text cannot contradict the tables and states nothing
+the author did not provide. Each non-empty output line is a paragraph.
 
 A fact the template prints but the author has not given (a required fact question skipped) is
 never printed as a placeholder: nothing is composed until it is answered (:func:`missing_facts`
@@ -21,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 from assistant.core import flow
 from assistant.core import format as fmt
 from assistant.core.answers import format_amount, says_nothing
-from assistant.core.draft import Draft
+from assistant.core.draft import Draft, RollupScope
 from assistant.core.questions import LABELS, Question
+from assistant.rollup.provenance import scope_statement
 
 if TYPE_CHECKING:
     import jinja2
@@ -146,7 +148,21 @@ def context(draft: Draft, questions: Sequence[Question]) -> dict[str, Any]:
         "t4": _table4(draft),
         "fee": _fee(draft),
         "labels": LABELS,
+        **_scope(draft),
     }
+
+
+REGION_SUBJECT = "本行政区域各级行政机关"
+"""Who received the applications a regional roll-up's tables count."""
+
+
+def _scope(draft: Draft) -> dict[str, Any]:
+    """A roll-up draft's scope: ``scope`` is the sentence stating what the report covers (None
+    for any other draft); ``region`` is True when the tables are the region's totals, which the
+    paragraphs citing them then attribute to ``REGION_SUBJECT`` rather than to ``we``."""
+    rollup = draft.rollup
+    region = rollup is not None and rollup.scope is RollupScope.REGION and bool(rollup.units)
+    return {"scope": scope_statement(draft), "region": region, "region_subject": REGION_SUBJECT}
 
 
 @cache

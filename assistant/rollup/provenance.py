@@ -54,6 +54,7 @@ def scope_statement(draft: Draft) -> str | None:
             "所属部门和乡镇（街道）的数据未计入本报告各表。"
         )
     return (
-        f"本报告表二、表三、表四中的数据为本行政区域汇总数据，由{who}所属 {len(rollup.units)} "
+        # Report text: no spaces around the number, as printed reports write it.
+        f"本报告表二、表三、表四中的数据为本行政区域汇总数据，由{who}所属{len(rollup.units)}"
         "个部门和乡镇（街道）的年度报告汇总而成；规章和行政事业性收费为本级人民政府的数字。"
     )

@@ -83,8 +83,8 @@ class Roster(_Model):
                 if other is None:
                     continue
                 if name == unit.name and name_key(name) == name_key(other):
-                    raise ValueError(f"单位“{unit.name}”在名单中出现了两次")
-                raise ValueError(f"“{name}”已是名单中“{other}”的名称或别名")
+                    raise ValueError(f"单位「{unit.name}」在名单中出现了两次")
+                raise ValueError(f"「{name}」已是名单中「{other}」的名称或别名")
             seen.update((name_key(name), unit.name) for name in unit.names)
         return self
 

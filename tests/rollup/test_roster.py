@@ -79,7 +79,7 @@ def test_a_file_that_is_not_a_roster_is_never_overwritten(tmp_path: Path) -> Non
 
 
 def test_names_are_unique_across_units_and_aliases() -> None:
-    with pytest.raises(ValueError, match="已是名单中“某某县城关镇人民政府”的名称或别名"):
+    with pytest.raises(ValueError, match="已是名单中「某某县城关镇人民政府」的名称或别名"):
         roster().with_unit(RosterUnit(name="城关镇"))
     with pytest.raises(ValueError, match="出现了两次"):
         roster().with_unit(RosterUnit(name="某某县 教育局"))
@@ -99,7 +99,7 @@ def test_cli_new_add_remove_list(tmp_path: Path, capsys: pytest.CaptureFixture[s
     )
     assert main(["roster", "add", str(path), "东风乡人民政府", "--kind", "乡镇街道"]) == 0
     assert main(["roster", "add", str(path), "县教育局"]) == 1
-    assert "“县教育局”已是名单中“某某县教育局”的名称或别名" in capsys.readouterr().err
+    assert "「县教育局」已是名单中「某某县教育局」的名称或别名" in capsys.readouterr().err
     assert main(["roster", "add", str(path), "某某县教育局"]) == 1
     assert "出现了两次" in capsys.readouterr().err
     with pytest.raises(SystemExit) as stopped:

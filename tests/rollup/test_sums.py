@@ -152,7 +152,7 @@ def test_provenance_line_says_who_contributed() -> None:
     assert provenance_line(summary, "problems") is None
     assert provenance_line(summary, None) is None
     assert provenance_line(drafts[0], path) is None
-    assert "3 个部门和乡镇（街道）" in (scope_statement(summary) or "")
+    assert "所属3个部门和乡镇（街道）" in (scope_statement(summary) or "")
     assert scope_statement(drafts[0]) is None
 
 

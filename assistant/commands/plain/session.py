@@ -151,6 +151,8 @@ class PlainSession(Review):
             say(f"  {number}. {option.list_label}")
         current = flow.current_answer(self.draft, question)
         aid = drafting.aid(self.draft, question, self.questions)
+        if aid.provenance is not None:
+            say(drafting.shown_provenance(aid.provenance))
         if aid.prior is not None:
             say(f"上一年度的写法（仅供参考，照抄超过一半会被指出）：\n{aid.prior}")
         if current is not None:

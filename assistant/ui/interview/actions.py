@@ -83,6 +83,9 @@ class ActionsMixin(AskingMixin):
     def action_help(self) -> None:
         self.show(self.interview.command("help"))
 
+    def action_scope(self) -> None:
+        self.show(self.interview.command("scope"))
+
     @on(SectionNav.Selected)
     def _nav_selected(self, event: SectionNav.Selected) -> None:
         event.stop()

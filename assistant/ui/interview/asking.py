@@ -74,6 +74,8 @@ class AskingMixin(CheckingMixin, SavingMixin):
         shown = self.transcript.say(text.question_bubble(question))
         self._asked_bubble = title or shown
         aid = drafting.aid(self.draft, question, self.questions)
+        if aid.provenance is not None:
+            self.transcript.say(drafting.shown_provenance(aid.provenance), "note")
         note = None
         if aid.composed:
             note = text.DRAFT_NOTE

@@ -18,11 +18,12 @@ from textual.widgets.option_list import Option
 from assistant import store
 from assistant.errors import NianbaoError
 from assistant.interview.session import DRAFT_SUFFIX, display_path
-from assistant.ui.screens.ask_path import AskPathScreen
+from assistant.ui.screens.ask_path import AskPathScreen, as_roster_path
 from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.wrapped import WrappedText
 
 NEW_ID = "new"
+ROSTER_ID = "roster"
 INTRO = (
     "年报助手会一步步询问您政府信息公开工作年度报告需要的内容，随时保存，最后生成报告文件。\n"
     "请选择一份草稿继续，或新建一份："
@@ -74,6 +75,7 @@ class LauncherScreen(Screen[Path]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "新建草稿"),
+        Binding("r", "roster", "汇总名单"),
         Binding("ctrl+q", "app.quit", "退出"),
     ]
 
@@ -105,9 +107,12 @@ class LauncherScreen(Screen[Path]):
             options += [self._option(p, display_path(p)) for p in recent]
         if not here and not recent:
             options.append(Option(Content("（当前文件夹还没有草稿）"), disabled=True))
+        # The office's roster (R): second, so a draft is still one key away.
+        roster = Option("＋ 汇总名单（主管部门用：新建或修改应报送的单位）...", id=ROSTER_ID)
+        options.insert(1, roster)
         option_list = self.query_one(OptionList)
         option_list.add_options(options)
-        option_list.highlighted = 2 if here or recent else 0
+        option_list.highlighted = 3 if here or recent else 0
         option_list.focus()
 
     def _option(self, path: Path, label: str) -> Option:
@@ -127,6 +132,8 @@ class LauncherScreen(Screen[Path]):
         event.stop()
         if event.option.id == NEW_ID:
             self.action_new()
+        elif event.option.id == ROSTER_ID:
+            self.action_roster()
         elif event.option.id in self.paths:
             self.dismiss(self.paths[event.option.id])
 
@@ -141,6 +148,30 @@ class LauncherScreen(Screen[Path]):
             ),
             self._new_named,
         )
+
+    def action_roster(self) -> None:
+        """A roster to create or edit (the roster screen; back here when it is left)."""
+        from assistant.ui.screens.roster import RosterScreen
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.app.push_screen(RosterScreen(path), lambda _: self._back_from_roster())
+
+        self.app.push_screen(
+            AskPathScreen(
+                "汇总名单",
+                "名单文件名（已有的名单会打开修改，没有则新建；"
+                f"保存在 {display_path(self.folder)}，也可以输入完整路径）：",
+                "汇总名单.yaml",
+                self.folder,
+                must_be_new=False,
+                as_path=as_roster_path,
+            ),
+            chosen,
+        )
+
+    def _back_from_roster(self) -> None:
+        self.query_one(OptionList).focus()
 
     def _new_named(self, path: Path | None) -> None:
         if path is not None:
