@@ -46,26 +46,24 @@ SCALING_TARGET = 1.7
 MEMORY_TARGET = 1.5
 
 
+def _made(kind: str, count: int, pattern: str, what: str) -> Path:
+    """The scratch folder holding ``count`` files of ``kind``, made by a child if missing."""
+    folder = scratch(f"{kind}-{count}")
+    if len(list(folder.glob(pattern))) != count:
+        note(f"  rendering {count} {what}…")
+        in_child("bench_audit.py", kind, str(folder), str(count))
+    return folder
+
+
 def corpus(count: int = REPORTS) -> list[Path]:
     """``count`` distinct generated reports, html and txt (made once per run, in a child)."""
-    folder = scratch(f"corpus-{count}")
-    paths = sorted(folder.glob("report-*"))
-    if len(paths) != count:
-        note(f"  rendering {count} reports…")
-        in_child("bench_audit.py", "corpus", str(folder), str(count))
-        paths = sorted(folder.glob("report-*"))
-    return paths
+    return sorted(_made("corpus", count, "report-*", "reports").glob("report-*"))
 
 
 def office_corpus(count: int = OFFICE) -> tuple[list[Path], list[Path]]:
     """``count`` Word files rendered from drafts and the PDFs LibreOffice makes of them."""
-    folder = scratch(f"office-{count}")
-    docx = sorted(folder.glob("*.docx"))
-    if len(docx) != count:
-        note(f"  rendering {count} Word files and their PDFs…")
-        in_child("bench_audit.py", "office", str(folder), str(count))
-        docx = sorted(folder.glob("*.docx"))
-    return docx, sorted((folder / "pdf").glob("*.pdf"))
+    folder = _made("office", count, "*.docx", "Word files and their PDFs")
+    return sorted(folder.glob("*.docx")), sorted((folder / "pdf").glob("*.pdf"))
 
 
 def _write_office(folder: Path, count: int) -> None:
