@@ -5,7 +5,7 @@ Progress goes to stderr; the table (and the machine it ran on) to stdout. Every 
 a private HOME and XDG folders under a scratch folder in /tmp, never the user's. Options:
 
     --quick            pyc only, 3 process runs, 1 interview pair of 40 answers, audit of 200
-                       reports and 10^3 against 10^2: under 2 minutes on a quiet machine
+                       reports and 10^3 against 10^2: sized for 2 minutes on a quiet machine
     --runs N           runs per process figure (default 7)
     --interviews N     interview pairs per bytecode mode (default 2; about 100 s each)
     --answers N        answers timed per interview (default 200)
