@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "roster": ("roster", "汇总名单：新建、添加单位、从上一年的报告建立"),
     "rollup": ("rollup", "汇总各单位的年报：报送情况、合计数和本级政府的汇总草稿"),
     "serve": ("serve", "在浏览器中使用年报助手（供本机或局域网访问）"),
+    "doctor": ("doctor", "检查本机环境：编码、终端、LibreOffice、字体和草稿文件夹"),
 }
 
 _ARGPARSE_MESSAGES = (

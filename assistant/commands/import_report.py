@@ -42,13 +42,26 @@ def read_printed(path: Path) -> PrintedReport:
     """The report at ``path``; a Chinese NianbaoError when nothing of a report is in it."""
     from assistant.readers import read_report
 
-    report = read_report(path)
+    report = read_report(path, _progress)
+    if report.blank_template:
+        from assistant.readers.assemble import BLANK_TEMPLATE
+
+        raise NianbaoError(
+            f"{path}：{BLANK_TEMPLATE}，没有导入。"
+            "请用填写好的年报；要从头写，直接运行 nianbao 新建草稿。"
+        )
     if not report.readable:
         notes = "；".join(n.message for n in report.notes[:3])
         raise NianbaoError(
             f"{path}：没有读到年报的内容（{notes}）。请确认这是一份政府信息公开工作年度报告。"
         )
     return report
+
+
+def _progress(done: int, total: int) -> None:
+    """Pages read of a long PDF, on stderr every ten pages (a short file says nothing)."""
+    if total >= 20 and (done % 10 == 0 or done == total):
+        say(f"正在读取 PDF：第 {done}/{total} 页", err=True)
 
 
 def exists_message(path: Path) -> str | None:

@@ -1,5 +1,8 @@
 """``nianbao render DRAFT --format md|html|txt|docx|pdf [-o FILE] [--force-overwrite]``.
 
+``--fragment`` gives the HTML body alone, for a portal's editor; ``--table-layout list`` the text
+tables as labelled lists that survive any font, instead of grids aligned for a terminal.
+
 Refuses (exit 1, the blocking findings listed) while errors or unacknowledged warnings remain.
 Text formats go to standard output unless ``-o`` is given; Word and PDF go beside the draft and
 never replace an existing file there unless ``--force-overwrite`` is given. A file named with
@@ -33,6 +36,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="输出文件",
         help="保存报告的文件；省略时 md/html/txt 显示在屏幕上，docx/pdf 保存在草稿旁边",
+    )
+    parser.add_argument(
+        "--fragment",
+        action="store_true",
+        help="html：只生成正文部分（不含 <html>、<head> 和样式表，表格样式写在每个单元格上），"
+        "便于粘贴到网站内容管理系统的编辑器中",
+    )
+    parser.add_argument(
+        "--table-layout",
+        choices=("aligned", "list"),
+        metavar="表格样式",
+        help="txt：aligned（默认）按等宽字体对齐成表格，适合在终端中查看；"
+        "list 把表格每一行写成“行名：列名 数字；……”，用记事本、Word 或网页等任何字体查看都不会错位",
     )
     parser.add_argument(
         "--force-overwrite",
@@ -71,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     """Render the draft; 0 on success, 1 when refused, 2 when the draft cannot be read."""
     from assistant.commands.check import load
     from assistant.core.checks import blocking_findings
-    from assistant.render import output_format, refusal, render_report
+    from assistant.render import output_format, refusal, render_report, render_template
     from assistant.render.output import default_output, exists_message, write_output
 
     name = _format_name(args)
@@ -93,7 +109,11 @@ def run(args: argparse.Namespace) -> int:
             # Say so before the (possibly slow) rendering.
             _say(f"错误：{exists_message(target)}")
             return 1
-    data = render_report(draft, name, force=True)  # the findings were checked above
+    template = _variant(args, name)
+    if template is not None:
+        data: str | bytes = render_template(template, draft)
+    else:
+        data = render_report(draft, name, force=True)  # the findings were checked above
     if target is None:
         text = data if isinstance(data, str) else data.decode("utf-8")
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -105,7 +125,33 @@ def run(args: argparse.Namespace) -> int:
         _say(f"错误：{error}")
         return 1
     _say(f"已生成{spec.label}：{target}")
+    if name == "pdf":
+        _say_fonts()
     return 0
+
+
+def _say_fonts() -> None:
+    """Which official faces the PDF had to set in others (the Word file keeps the official
+    names, so Word on a PC that has them shows them)."""
+    from assistant.render.pdf import font_notes
+
+    notes = font_notes()
+    if notes:
+        _say("本机没有全部公文字体，PDF 中：" + "；".join(notes) + "。")
+        _say("装有这些字体的电脑上，Word 文件会使用原字体；运行 nianbao doctor 可查看详情。")
+
+
+def _variant(args: argparse.Namespace, name: str) -> str | None:
+    """The template of a variant asked for by an option (None: the format's own)."""
+    if args.fragment and name != "html":
+        raise NianbaoError("--fragment 只能用于网页格式（--format html）。")
+    if args.table_layout is not None and name != "txt":
+        raise NianbaoError("--table-layout 只能用于纯文本格式（--format txt）。")
+    if args.fragment:
+        return "report.fragment.html.j2"
+    if name == "txt" and args.table_layout == "list":
+        return "report.list.txt.j2"
+    return None
 
 
 def _say(text: str) -> None:

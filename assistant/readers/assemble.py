@@ -11,6 +11,7 @@ from typing import Final
 
 from assistant.core import format as fmt
 from assistant.readers.blocks import Block, Cell, Grid, Line, line_cells
+from assistant.readers.flat import FOOTER, mark_unread, unflatten
 from assistant.readers.headings import (
     _SECTION_HEAD,
     FUZZY_BUDGET,
@@ -27,6 +28,8 @@ from assistant.readers.model import (
     PrintedTopic,
     ReadNote,
 )
+from assistant.readers.normalize import parse_number
+from assistant.readers.reflow import drop_page_numbers, join_title, reflow
 from assistant.readers.tables import Row, read_table2, read_table3, read_table4
 
 _NARRATIVE_SECTIONS: Final = ("overview", "problems", "other")
@@ -61,10 +64,16 @@ def _drop_blank_columns(grid: Grid) -> list[list[Cell]]:
     return [[r[c] for c in keep] for r in grid.rows]
 
 
+def _footer_line(text: str) -> bool:
+    """A line of the portal's footer (备案号, 主办单位…): short, or no sentence of a report."""
+    return (len(text) <= 100 or "。" not in text) and FOOTER.search(text[:200]) is not None
+
+
 def _narrative(line: str) -> bool:
     if "\t" in line or _trailing_values(line):
         return False
-    return len(line) >= 15 and any(p in line for p in "。，；")
+    # A sentence, not a table's header or a wrapped row label (those hold commas, never a 。).
+    return len(line) >= 15 and any(p in line for p in "。；")
 
 
 def assemble(
@@ -73,6 +82,12 @@ def assemble(
     """The report found in ``blocks``; ``notes`` collects what could not be read."""
     notes = list(notes or [])
     report = PrintedReport(source=source, source_format=source_format)
+    blocks, paged = drop_page_numbers(blocks)
+    blocks, flattened = unflatten(blocks)
+    blocks = join_title(blocks, _is_title)
+    if source_format in ("text", "pdf"):
+        blocks = reflow(blocks, _is_title, from_pdf=paged or source_format == "pdf")
+    notes.extend(flattened.notes)
 
     headings: dict[int, Heading] = {}
     titles: list[int] = []
@@ -99,6 +114,12 @@ def assemble(
 
     last_heading = max(headings, default=start)
     end = read_signoff(blocks, last_heading, report, notes)
+    if report.published is None:
+        # No 落款 to end the article: it ends where the portal's own footer begins.
+        end = next(
+            (i for i in range(last_heading + 1, end) if _footer_line(_text(blocks[i]))),
+            end,
+        )
 
     # Sections.
     ordered = sorted(i for i in headings if i < end)
@@ -157,6 +178,7 @@ def assemble(
     report.table2 = read_table2(rows(t2), notes)
     report.table3 = read_table3(rows(t3), notes)
     report.table4 = read_table4(rows(t4), notes)
+    mark_unread(report, flattened.unread)
     for table_found, name in (
         (report.table2.found, fmt.TABLE_NAMES["proactive"]),
         (report.table3.found, fmt.TABLE_NAMES["applications"]),
@@ -174,8 +196,26 @@ def assemble(
             if line and "\t" not in line and not _trailing_values(line):
                 text_lines.append(line)
     report.full_text = "\n".join(text_lines)
+    report.blank_template = _blank_template(report)
     report.notes = notes
     return report
+
+
+BLANK_TEMPLATE: Final = (
+    "这是一份空白的年报模板（标题没有年份，表格中没有一个数字），不是已填写的年度报告"
+)
+
+
+def _blank_template(report: PrintedReport) -> bool:
+    """A title or sections, but no year and no number printed in any table."""
+    if report.year is not None or (report.title is None and not report.sections):
+        return False
+    cells = [
+        *(v for row in report.table2.rows.values() for v in row),
+        *(v for row in report.table3.rows.values() for v in row),
+        *report.table4.values,
+    ]
+    return not any(parse_number(v) is not None for v in cells)
 
 
 def _read_overview(section: PrintedSection, lines: list[str]) -> None:

@@ -28,6 +28,8 @@ class Line:
     """A paragraph (or one line of plain text)."""
 
     text: str
+    indented: bool = False
+    """Printed with a first-line indent: a paragraph starts here (plain text only)."""
 
 
 @dataclass(slots=True)

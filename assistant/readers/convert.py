@@ -25,7 +25,7 @@ from assistant.core.draft import (
     Table3,
     Table4,
 )
-from assistant.core.facts import Grid, ReportFacts, TextPart
+from assistant.core.facts import Grid, PriorFacts, ReportFacts, TextPart
 from assistant.core.format import AgencyKind
 from assistant.readers.model import PrintedReport
 from assistant.readers.normalize import is_blank_mark, parse_number
@@ -33,6 +33,11 @@ from assistant.readers.normalize import is_blank_mark, parse_number
 MAX_COUNT: Final = 10**9
 _NO_FEE: Final = re.compile(
     r"(?:未|没有|不|无|均未|并未)(?:向申请人)?收取(?:任何)?(?:政府信息公开)?信息处理费"
+)
+_T2_LABEL: Final = {key: label for block in fmt.TABLE2_BLOCKS for key, label in block.rows}
+_OTHER_ITEMS: Final = tuple(k for k, _ in fmt.OUTCOME_GROUPS[-1].items)
+_FEE_AMOUNT: Final = re.compile(
+    r"收取(?:政府信息公开)?信息处理费(?:共计|合计|共|总计)?\s{0,2}([0-9][0-9,]*(?:\.[0-9]{1,2})?)\s{0,2}元"
 )
 _GOVERNMENT: Final = re.compile(r"人民政府$|(?:市|县|区|旗|镇|乡|街道)人民政府$|街道办事处$")
 
@@ -97,8 +102,10 @@ def _table2(report: PrintedReport, messages: list[str] | None) -> Table2:
                 update={
                     key: DocCounts(
                         **{
-                            f: _count(v, f"表二「{key}」", messages)
-                            for f, v in zip(fmt.DOC_COUNT_FIELDS, values, strict=True)
+                            f: _count(v, f"表二「{_T2_LABEL[key]}」行「{column}」", messages)
+                            for f, v, column in zip(
+                                fmt.DOC_COUNT_FIELDS, values, fmt.T2_DOCUMENTS.columns, strict=True
+                            )
                         }
                     )
                 }
@@ -139,13 +146,18 @@ def _applicants(values: list[str], where: str, messages: list[str] | None) -> Ap
 def _table3(report: PrintedReport, messages: list[str] | None) -> Table3:
     printed = report.table3
     rows = dict(printed.rows)
-    if printed.other_handling_single is not None and "other_other" not in rows:
-        rows["other_other"] = printed.other_handling_single
+    single = printed.other_handling_single
+    if single is not None and "other_other" not in rows:
+        if all(count_value(v) == 0 for v in single):
+            # All 0: each of the three items is 0 too, nothing is left to ask.
+            for key in _OTHER_ITEMS:
+                rows[key] = single
+            note = "全为0，三个细项已填0"
+        else:
+            rows["other_other"] = single
+            note = "其数字已计入「3.其他」，请核对后分到三个细项"
         if messages is not None:
-            messages.append(
-                "表三「（六）其他处理」按2019年试行格式印成一行，其数字已计入「3.其他」，"
-                "请核对后分到三个细项"
-            )
+            messages.append(f"表三「（六）其他处理」按2019年试行格式印成一行，{note}")
     outcomes = {
         key: _applicants(rows[key], f"表三「{fmt.OUTCOME_LABEL[key]}」行", messages)
         for key in fmt.OUTCOME_KEYS
@@ -177,10 +189,27 @@ def _table4(report: PrintedReport, messages: list[str] | None) -> Table4:
 # ---------------------------------------------------------------- draft
 
 
+def fee_facts(text: str) -> FeeFacts:
+    """The 信息处理费 facts section 六 states: "未收取信息处理费", "全年收取信息处理费0元" (not
+    charged), "…收取信息处理费1200元" (charged, 1200 collected)."""
+    if _NO_FEE.search(text):
+        return FeeFacts(charged=False)
+    match = _FEE_AMOUNT.search(text)
+    if match is None:
+        return FeeFacts()
+    try:
+        amount = Decimal(match.group(1).replace(",", ""))
+    except InvalidOperation:
+        return FeeFacts()
+    if amount == 0:
+        return FeeFacts(charged=False)
+    return FeeFacts(charged=True, collected_yuan=amount)
+
+
 def to_draft(report: PrintedReport) -> tuple[Draft, list[str]]:
     """The draft the report answers, and messages (Chinese) on what was not imported."""
     messages: list[str] = []
-    agency = report.agency or report.signoff_agency
+    agency = report.agency_name
     overview_section = report.section("overview")
     overview = Overview()
     if overview_section is not None:
@@ -197,9 +226,7 @@ def to_draft(report: PrintedReport) -> tuple[Draft, list[str]]:
     problems = report.section("problems")
     other = report.section("other")
     other_text = other.text if other is not None else None
-    fee = FeeFacts()
-    if other_text and _NO_FEE.search(other_text):
-        fee = FeeFacts(charged=False)
+    fee = fee_facts(other_text or "")
     year = report.year
     if year is None and len(report.period_years) == 1:
         year = report.period_years[0]
@@ -267,13 +294,34 @@ def _parts(report: PrintedReport) -> list[TextPart]:
     return parts
 
 
+def prior_facts(last: PrintedReport) -> PriorFacts:
+    """Last year's report as the facts the cross-year rules compare with (E5, E17, E18)."""
+    carried = last.table3.rows.get("carried_out")
+    t2 = last.table2
+    in_force: dict[str, int | None] = {}
+    if not t2.trial_2019:
+        for key in ("regulations", "normative_documents"):
+            row = t2.rows.get(key)
+            in_force[key] = signed_count(row[2]) if row and len(row) == 3 else None
+    return PriorFacts(
+        year=last.year,
+        carried_out=(
+            {col: signed_count(v) for col, v in zip(fmt.T3_COLUMN_KEYS, carried, strict=True)}
+            if carried
+            else None
+        ),
+        in_force=in_force,
+        text=last.full_text or None,
+    )
+
+
 def to_facts(report: PrintedReport) -> ReportFacts:
     """The report as printed, totals included, for ``check_facts``."""
     return ReportFacts(
         origin="printed",
         title=report.title,
-        agency=report.agency or report.signoff_agency,
-        kind=guess_kind(report.agency or report.signoff_agency),
+        agency=report.agency_name,
+        kind=guess_kind(report.agency_name),
         year=report.year,
         period=report.period,
         published=report.published,

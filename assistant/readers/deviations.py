@@ -100,7 +100,7 @@ def _cell_finding(
     location = Location(section=section, table=table, row=row, column=column, text=where)
     shown = raw.strip()
     if is_blank_mark(raw):
-        what = "空白" if not shown else f"「{shown}」"
+        what = "「空白」" if not shown else f"「{shown}」"
         return Finding(
             rule="E9",
             severity=Severity.ERROR,

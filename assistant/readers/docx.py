@@ -85,8 +85,11 @@ def docx_blocks(data: bytes, source: str) -> list[Block]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises many kinds on a damaged package
-        raise ReaderError(f"{source}：Word 文件无法读取（{type(error).__name__}）") from None
+    except Exception:  # python-docx raises many kinds on a damaged package (XMLSyntaxError…)
+        raise ReaderError(
+            f"{source}：Word 文件已损坏，其中的内容无法解析"
+            "（请在 Word 或 WPS 中打开后另存一份再试）"
+        ) from None
     body = document.element.body
     blocks: list[Block] = []
     for child in body.iterchildren():

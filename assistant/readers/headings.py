@@ -27,6 +27,17 @@ _TOPIC_HEAD: Final = re.compile(
 _SECTION_NAMES: Final = [(s, norm(s.name)) for s in fmt.SECTIONS]
 _SECTION_BY_NUMBER: Final = {s.number: s for s in fmt.SECTIONS}
 _TOPIC_NAMES: Final = [(t, norm(t.name)) for t in fmt.OVERVIEW_TOPICS]
+_TOPIC_BY_NUMBER: Final = {t.number: t for t in fmt.OVERVIEW_TOPICS}
+TOPIC_PHRASES: Final = {
+    "proactive": "主动公开",
+    "on_request": "依申请公开",
+    "management": "信息管理",
+    "platform": "平台建设",
+    "oversight": "监督保障",
+}
+"""What a topic heading says whatever its wording: 平台建设 in "（四）信息公开平台建设方面"."""
+_TOPIC_TAIL: Final = re.compile(r"(?:政府信息)?(?:方面|情况|工作|建设)+(?=[。．.：:，,\s\u3000]|$)")
+"""Words closing a topic heading ("方面", "情况") when punctuation follows: part of the title."""
 
 
 @dataclass(slots=True)
@@ -80,6 +91,21 @@ def classify_section(text: str, *, fuzzy: bool = True) -> Heading | None:
     return None
 
 
+def _topic_heading(
+    key: str, number: str, rest: str, cut: int, line: str, bracketed: bool
+) -> Heading:
+    """The topic heading ending at ``cut`` in ``rest``, with the text printed after it."""
+    tail = _TOPIC_TAIL.match(rest, cut)
+    if tail is not None:
+        cut = tail.end()
+    remainder = rest[cut:]
+    stripped = remainder.lstrip("。．.：:，, \u3000")
+    title = f"（{number}）{rest[:cut]}" if bracketed else line
+    if not stripped:
+        return Heading("topic", key, line)
+    return Heading("topic", key, title, stripped)
+
+
 def classify_topic(text: str, *, fuzzy: bool = True) -> Heading | None:
     """The sub-heading of 一、总体情况 this line starts with, if any."""
     line = text
@@ -88,6 +114,7 @@ def classify_topic(text: str, *, fuzzy: bool = True) -> Heading | None:
         return None
     number, rest = match.group(1), match.group(2).strip()
     head = rest[:40]
+    bracketed = line.startswith(("（", "("))
     for topic, name in _TOPIC_NAMES:
         if norm(head).startswith(name):
             # Where the name ends in the printed text: after as many word characters.
@@ -98,13 +125,15 @@ def classify_topic(text: str, *, fuzzy: bool = True) -> Heading | None:
                 if count == len(name):
                     cut = i + 1
                     break
-            title_end = cut
-            remainder = rest[cut:]
-            stripped = remainder.lstrip("。．.：:，, \u3000")
-            title = f"（{number}）{rest[:title_end]}" if line.startswith(("（", "(")) else line
-            if not stripped:
-                return Heading("topic", topic.key, line)
-            return Heading("topic", topic.key, title, stripped)
+            return _topic_heading(topic.key, number, rest, cut, line, bracketed)
+    # Real variants name the topic in other words: "（四）信息公开平台建设方面",
+    # "（五）政府信息公开监督保障情况。…": the number and the topic's key phrase suffice.
+    own = _TOPIC_BY_NUMBER.get(number)
+    if own is not None:
+        phrase = TOPIC_PHRASES[own.key]
+        at = rest.find(phrase, 0, 24)
+        if at >= 0:
+            return _topic_heading(own.key, number, rest, at + len(phrase), line, bracketed)
     if fuzzy and len(line) <= 24:
         n = norm(rest)
         best_score, best = 0.0, None

@@ -123,8 +123,9 @@ def html_blocks(text: str) -> list[Block]:
         return []
     try:
         root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as error:
-        raise ReaderError(f"网页无法解析：{error}") from None
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        # lxml's own message is English ("Document is empty"): say it in Chinese.
+        raise ReaderError("网页无法解析：文件中没有可以读取的网页内容") from None
     blocks: list[Block] = []
     buffer: list[str] = []
 

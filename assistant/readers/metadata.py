@@ -16,7 +16,19 @@ _TITLE_YEAR: Final = re.compile(
 )
 _REPORT_WORDS: Final = ("政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告")
 _PORTAL: Final = re.compile(r"本报告可在(.{1,300}?)查阅")
+_PORTAL_VARIANT: Final = re.compile(r"电子版可(?:在|从|于)(.{1,300}?)(?:下载|查阅|查询)")
 _CONTACT: Final = re.compile(r"如对本报告有疑问，请与(.{1,200}?)联系（(.{0,2000})）。")
+# Real variants: "如对本报告有任何疑问，请与…联系（地址：…，邮编：…，电话、传真：…）",
+# "若对本报告有疑问…直接与…联系。（办公地址：…；电话：…）",
+# "…联系。联系地址：…；邮编：…；电话/传真：…".
+_CONTACT_VARIANT: Final = re.compile(
+    r"(?:如|若)(?:对本(?:年度)?报告)?有(?:任何)?(?:疑问|意见|建议)[^。]{0,80}?与(.{1,60}?)联系"
+    r"[。.；;]?\s{0,3}[（(]?(.{0,600}?)(?:[）)]?。|[）)]|$)"
+)
+_CONTACT_ITEM: Final = re.compile(r"^[^：:]{1,12}[：:].+")
+_COMPILED_BY: Final = re.compile(
+    r"本(?:年度)?报告(?:是)?由(.{2,40}?)(?:根据|按照|依据|汇总|综合|编制|负责)"
+)
 _STAT: Final = re.compile(r"统计(?:期限|期间|时限|区间|时间)")
 
 
@@ -144,9 +156,29 @@ def _read_intro(report: PrintedReport, notes: list[ReadNote]) -> None:
             report.period_years = sorted({d.year for d, _ in dates})
     if report.period is None:
         notes.append(ReadNote(message="开头部分没有读到统计期限", section="meta"))
-    portal = _PORTAL.search(text)
+    portal = _PORTAL.search(text) or _PORTAL_VARIANT.search(text)
     if portal is not None:
         report.portal = portal.group(1)
     contact = _CONTACT.search(text)
     if contact is not None and contact.group(2):
         report.contact_lines = [c for c in contact.group(2).split("；") if c]
+    else:
+        report.contact_lines = _contact_variant(text)
+    compiled = _COMPILED_BY.search(text)
+    if compiled is not None:
+        report.intro_agency = compiled.group(1).strip()
+
+
+def _contact_variant(text: str) -> list[str]:
+    """The contact details of a real intro's wording: "地址：…，邮编：…，电话：…"."""
+    match = _CONTACT_VARIANT.search(text)
+    if match is None:
+        return []
+    details = match.group(2).strip(" 。")
+    if not details:
+        # "…联系。" then the details as their own sentence: "联系地址：…；邮编：…".
+        rest = text[match.end() :]
+        details = rest.split("。", 1)[0] if _CONTACT_ITEM.match(rest.strip()) else ""
+    parts = re.split(r"[；;]" if re.search(r"[；;]", details) else r"[，,]", details)
+    items = [p.strip(" 。") for p in parts if p.strip(" 。")]
+    return [i for i in items if _CONTACT_ITEM.match(i)][:8]

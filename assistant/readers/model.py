@@ -130,6 +130,8 @@ class PrintedReport(_Model):
     contact_lines: list[str] = Field(default_factory=list)
     intro: str = ""
     """The front matter between the title and the first section."""
+    intro_agency: str | None = None
+    """The agency the intro names as the report's author ("本报告由…编制")."""
     signoff_agency: str | None = None
     published: dt.date | None = None
     """The date of the sign-off."""
@@ -138,6 +140,8 @@ class PrintedReport(_Model):
     table2: PrintedTable2 = Field(default_factory=PrintedTable2)
     table3: PrintedTable3 = Field(default_factory=PrintedTable3)
     table4: PrintedTable4 = Field(default_factory=PrintedTable4)
+    blank_template: bool = False
+    """A blank template (a title without a year, no number in any table), not a report."""
     full_text: str = ""
     """The article's whole text, one paragraph a line (for comparison with another year)."""
     notes: list[ReadNote] = Field(default_factory=list)
@@ -148,6 +152,11 @@ class PrintedReport(_Model):
             if section.key == key:
                 return section
         return None
+
+    @property
+    def agency_name(self) -> str | None:
+        """The agency as the title names it, else the 落款, else the intro ("本报告由…编制")."""
+        return self.agency or self.signoff_agency or self.intro_agency
 
     @property
     def readable(self) -> bool:

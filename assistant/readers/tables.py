@@ -124,6 +124,12 @@ def _prefix_t3(label: str, taken: set[str]) -> str | None:
     return best[1] if best else None
 
 
+def _group_piece(text: str) -> bool:
+    """A piece of a group label or of 三、本年度办理结果 (printed beside the rows it spans)."""
+    pieces = [norm(p) for p in text.split(" ")]
+    return all(not p or any(p in context for context in _T3_CONTEXT) for p in pieces)
+
+
 def _match_t3(
     split: list[SplitRow],
     i: int,
@@ -141,15 +147,19 @@ def _match_t3(
     key = _prefix_t3(label, taken)
     if key is not None:
         return key, label, True
-    if pending:
-        key = _exact_t3("".join(pending) + label)
-        if key is not None:
-            return key, " ".join([*pending, label]).strip(), True
-    if i + 1 < len(split) and not split[i + 1].values and split[i + 1].label:
-        joined = f"{label}{split[i + 1].label}"
+    # A label wrapped over lines in a PDF: its pieces before the numbers, after them, or both;
+    # the pieces of the group labels printed beside it (（六）, 其他处理, 本, 年…) left out.
+    before = [p for p in pending if not _group_piece(p)]
+    after = (
+        split[i + 1].label
+        if i + 1 < len(split) and not split[i + 1].values and split[i + 1].label
+        else ""
+    )
+    for parts in ([*before, label], [label, after], [*before, label, after]):
+        joined = "".join(parts)
         key = _exact_t3(joined)
-        if key is not None:
-            return key, joined, True
+        if key is not None and key not in taken:
+            return key, " ".join(p for p in parts if p).strip(), True
     if not any(row.values) or budget[0] <= 0:
         return None, label, False
     budget[0] -= 1

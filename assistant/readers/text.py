@@ -12,8 +12,8 @@ from typing import Final
 from assistant.readers.blocks import Block, Cell, Grid, Line
 from assistant.readers.normalize import clean_cell
 
-MAX_LINE: Final = 20_000
-"""Longer lines are cut: no real paragraph is that long, and it bounds the work per line."""
+MAX_LINE: Final = 400_000
+"""Longer lines are cut: a whole report copied as one line is far shorter; it bounds the work."""
 
 _MD_HEADING: Final = re.compile(r"^#{1,6}[ \t]+")
 _MD_ESCAPE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -83,5 +83,5 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         if markdown:
             stripped = unescape(stripped)
         if stripped.strip():
-            blocks.append(Line(stripped))
+            blocks.append(Line(stripped, indented=raw.startswith((PARAGRAPH_INDENT, "    "))))
     return blocks

@@ -3,39 +3,60 @@
 LibreOffice runs headless in a temporary folder with a profile of its own, so it neither
 disturbs nor waits for a LibreOffice the user has open. Without it, the user is told in Chinese
 how to get it, or to save the Word file as PDF themselves.
+
+The copy LibreOffice converts names, for each official face this machine lacks, the face that
+stands in for it (:mod:`assistant.render.fonts`): left to choose, LibreOffice sets every Chinese
+character in one sans face, often with Japanese glyph forms. The Word file itself keeps the
+official names.
+
+That copy also trades the Word file's character grid (``linesAndChars``: 28 characters a line)
+for a line grid and a slightly narrower letter spacing that fits the same 28 characters:
+LibreOffice reads a grid with a character pitch as cells far wider than Word's (about 12 a line).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import zipfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from assistant.core.draft import Draft
 from assistant.errors import NianbaoError
+from assistant.render.docx.layout import char_spacing
+from assistant.render.fonts import FontChoice, machine_plan, substitutions
 
 __all__ = [
     "PdfConversionError",
     "PdfUnavailableError",
     "docx_to_pdf",
     "find_soffice",
+    "font_notes",
+    "for_libreoffice",
     "render_pdf",
+    "windows_locations",
 ]
 
 TIMEOUT_SECONDS: Final = 180.0
 """A cold LibreOffice start plus a five-page conversion takes a few seconds; this is generous."""
 
 COMMAND_NAMES: Final = ("soffice", "libreoffice")
-# Where the installers put it when it is not on PATH (Windows, macOS).
+# Where the installers put it when it is not on PATH (Windows, macOS, LibreOffice's own
+# packages for Linux, which 统信 UOS and 麒麟 users install under /opt).
 KNOWN_LOCATIONS: Final = (
     Path("C:/Program Files/LibreOffice/program/soffice.exe"),
     Path("C:/Program Files (x86)/LibreOffice/program/soffice.exe"),
     Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
 )
+OPT_PATTERN: Final = "libreoffice*/program/soffice"
+_WINDOWS_FOLDERS: Final = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
 
 SAVE_AS_HINT: Final = "也可以先生成 Word 文件（--format docx），再用 Word 或 WPS 另存为 PDF。"
 
@@ -48,13 +69,51 @@ class PdfConversionError(NianbaoError):
     """LibreOffice was found but did not produce the PDF."""
 
 
+def windows_locations(env: Mapping[str, str]) -> list[Path]:
+    """Where LibreOffice's Windows installer puts ``soffice.exe``: under Program Files (whatever
+    drive and language the system uses), or under the user's own programs when it was installed
+    without administrator rights."""
+    roots = [Path(env[name]) for name in _WINDOWS_FOLDERS if env.get(name)]
+    if env.get("LOCALAPPDATA"):
+        roots.append(Path(env["LOCALAPPDATA"]) / "Programs")
+    found = [root / "LibreOffice" / "program" / "soffice.exe" for root in roots]
+    return list(dict.fromkeys(found))
+
+
+def opt_locations(opt: Path = Path("/opt")) -> list[Path]:
+    """LibreOffice installed from its own Linux packages: /opt/libreoffice24.8/program/soffice,
+    newest version first."""
+    try:
+        found = list(opt.glob(OPT_PATTERN))
+    except OSError:
+        return []
+    return sorted(found, key=lambda path: _version(path.parts[-3]), reverse=True)
+
+
+def _version(folder: str) -> tuple[int, ...]:
+    """(24, 8) from ``libreoffice24.8``; () when the name carries no version."""
+    digits = folder.removeprefix("libreoffice")
+    try:
+        return tuple(int(part) for part in digits.split("."))
+    except ValueError:
+        return ()
+
+
+def _locations() -> list[Path]:
+    if sys.platform == "win32":
+        return [*windows_locations(os.environ), *KNOWN_LOCATIONS]
+    if sys.platform.startswith("linux"):
+        return [*KNOWN_LOCATIONS, *opt_locations()]
+    return list(KNOWN_LOCATIONS)
+
+
 def find_soffice() -> str | None:
     """The LibreOffice command: ``soffice`` or ``libreoffice`` on PATH, else a usual location."""
     for name in COMMAND_NAMES:
         found = shutil.which(name)
         if found:
             return found
-    for path in KNOWN_LOCATIONS:
+    for path in _locations():
         if path.is_file():
             return str(path)
     return None
@@ -149,6 +208,86 @@ def docx_to_pdf(
     return pdf
 
 
+GRID_SPACING: Final = char_spacing()
+"""Letter spacing, in twentieths of a point, that sets 28 body characters a line."""
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FONT_SLOTS: Final = tuple(f"{_W}{slot}" for slot in ("ascii", "hAnsi", "eastAsia", "cs"))
+
+
+def _grid_for_libreoffice(root: Any) -> bool:
+    """See the module docstring: a line grid in the document, the spacing on the styles."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    changed = False
+    for grid in root.iter(f"{_W}docGrid"):
+        if grid.get(f"{_W}type") == "linesAndChars":
+            grid.set(f"{_W}type", "lines")
+            grid.attrib.pop(f"{_W}charSpace", None)
+            changed = True
+    for style in root.iter(f"{_W}style"):
+        snap = style.find(f"{_W}pPr/{_W}snapToGrid")
+        on_grid = style.get(f"{_W}styleId") == "Normal"
+        off_grid = snap is not None and snap.get(f"{_W}val") in ("0", "false")
+        rpr = style.find(f"{_W}rPr")
+        if rpr is None or not (on_grid or off_grid) or rpr.find(f"{_W}spacing") is not None:
+            continue
+        spacing = etree.Element(f"{_W}spacing")
+        spacing.set(f"{_W}val", str(GRID_SPACING if on_grid else 0))
+        size = rpr.find(f"{_W}sz")
+        if size is not None:
+            size.addprevious(spacing)
+        else:
+            rpr.append(spacing)
+        changed = True
+    return changed
+
+
+def _map_part(xml: bytes, choices: Mapping[str, FontChoice]) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    changed = _grid_for_libreoffice(root)
+    for fonts in root.iter(f"{_W}rFonts"):
+        bold = False
+        for slot in _FONT_SLOTS:
+            choice = choices.get(fonts.get(slot, ""))
+            if choice is not None and choice.used is not None:
+                fonts.set(slot, choice.used)
+                bold = bold or choice.bold
+                changed = True
+        if bold and fonts.getparent().find(f"{_W}b") is None:
+            fonts.addnext(etree.Element(f"{_W}b"))
+    for font in root.iter(f"{_W}font"):
+        choice = choices.get(font.get(f"{_W}name", ""))
+        if choice is not None and choice.used is not None:
+            font.set(f"{_W}name", choice.used)
+            changed = True
+    if not changed:
+        return xml
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def for_libreoffice(data: bytes, choices: Mapping[str, FontChoice]) -> bytes:
+    """A copy of the ``.docx`` for LibreOffice: each official face of ``choices`` replaced by the
+    one that stands in for it (in bold where that comes nearer the official look), and the grid
+    as LibreOffice reads it right (see the module docstring)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            payload = source.read(info)
+            if info.filename.startswith("word/") and info.filename.endswith(".xml"):
+                payload = _map_part(payload, choices)
+            target.writestr(info, payload, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def font_notes(plan: tuple[FontChoice, ...] | None = None) -> list[str]:
+    """What the PDF sets in place of the official faces this machine lacks, one Chinese line
+    each ("已用 思源宋体（Noto Serif CJK SC）代替 仿宋_GB2312"); empty when it has them all."""
+    plan = machine_plan() if plan is None else plan
+    return [choice.sentence() for choice in plan if choice.kind != "installed"]
+
+
 def render_pdf(draft: Draft) -> bytes:
     """The report as PDF bytes, converted from the Word document. No refusal logic here."""
     soffice = find_soffice()
@@ -156,4 +295,5 @@ def render_pdf(draft: Draft) -> bytes:
         raise _unavailable()
     from assistant.render.docx import render_docx
 
-    return docx_to_pdf(render_docx(draft), soffice=soffice)
+    docx = for_libreoffice(render_docx(draft), substitutions(machine_plan()))
+    return docx_to_pdf(docx, soffice=soffice)

@@ -8,7 +8,9 @@ a usual terminal.
 
 from __future__ import annotations
 
+import math
 import unicodedata
+from dataclasses import dataclass
 
 from assistant.render.view import Cell, Table
 
@@ -149,3 +151,100 @@ def layout(table: Table) -> list[str]:
 def text_table(table: Table) -> str:
     """The table laid out for a terminal, as one string."""
     return "\n".join(layout(table))
+
+
+# ---------------------------------------------------------------- the list layout
+
+LIST_SEPARATOR = "；"
+HEADER_JOIN = "·"
+SIGNOFF_LINE = 28
+"""The 落款 is right-aligned on a line of this many full-width characters, as on paper."""
+SIGNOFF_MARGIN = 4
+"""…and ends this many characters from the line's end (GB/T 9704)."""
+IDEOGRAPHIC_SPACE = "\u3000"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One table row as a labelled list: what the row is, then each value with its column."""
+
+    caption: str
+    """表二's block title above the row ("" elsewhere, and after the block's first row)."""
+    label: str
+    values: tuple[tuple[str, str], ...]
+    """(column label, printed number) pairs."""
+
+    @property
+    def text(self) -> str:
+        """``label：column value；column value``, or the pairs alone for a row without label."""
+        pairs = LIST_SEPARATOR.join(f"{column} {value}" for column, value in self.values)
+        return f"{self.label}：{pairs}" if self.label else pairs
+
+
+def _column_labels(rows: list[tuple[Cell, ...]], columns: int, values_from: int) -> list[str]:
+    """Each column's own heading (商业企业), or its heading path where the own headings repeat
+    (表四's 行政复议·结果维持, 行政诉讼·复议后起诉·结果维持)."""
+    paths: list[list[str]] = [[] for _ in range(columns)]
+    for row in rows:
+        for cell in row:
+            if cell.kind == "corner" or cell.colspan >= columns - values_from > 1:
+                continue
+            for col in range(cell.col, cell.col + cell.colspan):
+                paths[col].append(cell.text)
+    leaves = [path[-1] if path else "" for path in paths]
+    if len(set(leaves[values_from:])) == len(leaves[values_from:]):
+        return leaves
+    return [HEADER_JOIN.join(path) for path in paths]
+
+
+def records(table: Table) -> list[Record]:
+    """The table's value rows as records, in order (see :class:`Record`)."""
+    out: list[Record] = []
+    heads = list(table.head)
+    values_from = min(
+        (c.col for row in table.rows for c in row if c.is_number), default=table.columns
+    )
+    labels = _column_labels(heads, table.columns, values_from)
+    caption = ""
+    for row in table.body:
+        if all(c.kind == "caption" for c in row):
+            caption = row[0].text
+            continue
+        if all(c.is_header for c in row):
+            labels = _column_labels([row], table.columns, 0)
+            continue
+        groups = [c.text for c in _groups(table, row[0].row)]
+        names = [c.text for c in row if c.kind == "label"]
+        values = tuple((labels[c.col], c.text) for c in row if c.is_number)
+        out.append(Record(caption, "".join(groups + names), values))
+        caption = ""
+    return out
+
+
+def _groups(table: Table, row: int) -> list[Cell]:
+    """The group labels (三、本年度办理结果, （三）不予公开) spanning grid row ``row``."""
+    return [
+        c
+        for cells in table.body
+        for c in cells
+        if c.kind == "group" and c.row <= row < c.row + c.rowspan
+    ]
+
+
+def signoff_lines(agency: str, date: str) -> tuple[str, str]:
+    """The 落款 right-aligned with ideographic spaces, which are as wide as a Chinese character
+    in any font: the date ends four characters from the end of a 28-character line, the agency
+    is centred over it (pushed right when longer). Digits are half as wide, so in a
+    proportional font the date may sit a little off."""
+    if not date:
+        return agency, date
+    date_width = width(date) / 2
+    agency_width = width(agency) / 2
+    date_start = SIGNOFF_LINE - SIGNOFF_MARGIN - date_width
+    agency_start = max(
+        0.0, min(date_start + (date_width - agency_width) / 2, SIGNOFF_LINE - agency_width)
+    )
+    return (
+        IDEOGRAPHIC_SPACE * round(agency_start) + agency,
+        IDEOGRAPHIC_SPACE * math.floor(date_start) + date,
+    )

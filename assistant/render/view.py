@@ -12,10 +12,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.core import format as fmt
 from assistant.core.draft import AppealCounts, ApplicantCounts, Draft
+
+if TYPE_CHECKING:
+    from assistant.render.text import Record
 
 CellKind = Literal["corner", "header", "caption", "group", "label", "number"]
 """corner: 表三's top-left cell; header: a column label; caption: a 表二 block title (a row of
@@ -83,6 +86,12 @@ class Table:
                 out[cell.row][cell.col] = cell.text
         return tuple(tuple(r) for r in out)
 
+    def records(self) -> list[Record]:
+        """The value rows as labelled lists, for text read in any font (see render.text)."""
+        from assistant.render.text import records
+
+        return records(self)
+
     def number_rows(self) -> tuple[tuple[str, ...], ...]:
         """The printed numbers, row by row, for rows that hold any."""
         rows = (tuple(c.text for c in row if c.is_number) for row in self.rows)
@@ -119,6 +128,12 @@ class ReportView:
     signoff_agency: str
     signoff_date: str
     """``2025年1月22日``; "" when the date is not answered (forced rendering only)."""
+
+    def signoff_lines(self) -> tuple[str, str]:
+        """Agency and date right-aligned for plain text (see render.text.signoff_lines)."""
+        from assistant.render.text import signoff_lines
+
+        return signoff_lines(self.signoff_agency, self.signoff_date)
 
     @property
     def tables(self) -> tuple[Table, ...]:

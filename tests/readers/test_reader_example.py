@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from printed_samples import EXAMPLE, SHARED_EXAMPLE, example_text, seed_draft
 
-from assistant.commands.audit import judge
+from assistant.audit import judge
 from assistant.core import format as fmt
 from assistant.readers import read_bytes, read_report
 from assistant.readers.convert import to_draft

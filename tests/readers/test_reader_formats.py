@@ -9,7 +9,7 @@ import pytest
 from printed_samples import seed_draft
 from tiny_pdf import Page, build_pdf
 
-from assistant.commands.audit import judge
+from assistant.audit import judge
 from assistant.core import format as fmt
 from assistant.readers import read_bytes
 from assistant.readers.convert import to_draft

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from printed_samples import example_text, previous_year, variant
 
-from assistant.commands.audit import audit, judge
+from assistant.audit import audit, judge
 from assistant.core.findings import Finding
 from assistant.readers import read_bytes
 

@@ -23,7 +23,7 @@ def test_a_pipe_row_with_cells_is_a_table() -> None:
 @pytest.mark.parametrize("paragraph", ["# 0", "## 不是标题", "**强调**"])
 def test_marks_in_an_indented_paragraph_are_the_authors_text(paragraph: str) -> None:
     blocks = text_blocks(f"　　{paragraph}")
-    assert blocks == [Line(paragraph)]
+    assert blocks == [Line(paragraph, indented=True)]
 
 
 def test_a_heading_mark_without_indent_is_dropped() -> None:

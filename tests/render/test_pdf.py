@@ -144,3 +144,43 @@ def test_an_unstartable_program_is_a_chinese_error(tmp_path: Path) -> None:
 def test_errors_belong_to_the_project_family() -> None:
     assert issubclass(PdfUnavailableError, NianbaoError)
     assert issubclass(PdfConversionError, NianbaoError)
+
+
+# ---------------------------------------------------------------- where LibreOffice is looked for
+
+
+def test_windows_locations_follow_program_files_wherever_it_is() -> None:
+    env = {
+        "ProgramFiles": "D:\\Programme",
+        "ProgramFiles(x86)": "D:\\Programme (x86)",
+        "LOCALAPPDATA": "C:\\Users\\张三\\AppData\\Local",
+    }
+    found = [str(p).replace("\\", "/") for p in pdf.windows_locations(env)]
+    assert found == [
+        "D:/Programme/LibreOffice/program/soffice.exe",
+        "D:/Programme (x86)/LibreOffice/program/soffice.exe",
+        "C:/Users/张三/AppData/Local/Programs/LibreOffice/program/soffice.exe",
+    ]
+    assert pdf.windows_locations({}) == []
+
+
+def test_on_windows_soffice_exe_under_program_files_is_found(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    program = tmp_path / "Program Files" / "LibreOffice" / "program" / "soffice.exe"
+    program.parent.mkdir(parents=True)
+    program.write_bytes(b"")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    monkeypatch.setattr(pdf.sys, "platform", "win32")
+    monkeypatch.setattr(pdf, "KNOWN_LOCATIONS", ())
+    assert find_soffice() == str(program)
+
+
+def test_libreoffice_under_opt_is_found_newest_first(tmp_path: Path) -> None:
+    for version in ("7.6", "24.8"):
+        program = tmp_path / f"libreoffice{version}" / "program" / "soffice"
+        program.parent.mkdir(parents=True)
+        program.write_bytes(b"")
+    found = pdf.opt_locations(tmp_path)
+    assert [p.parts[-3] for p in found] == ["libreoffice24.8", "libreoffice7.6"]

@@ -201,9 +201,24 @@ def test_text_formats_end_with_the_signoff(seed: Draft) -> None:
     for fmt in ("md", "txt"):
         text = render_report(seed, fmt)
         assert isinstance(text, str)
-        lines = [line for line in text.splitlines() if line.strip()]
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
         assert lines[-2:] == ["沈阳市人民政府外事办公室", "2025年1月22日"]
         assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+@pytest.mark.parametrize("template", ["report.txt.j2", "report.list.txt.j2"])
+def test_text_signoff_is_right_aligned_with_ideographic_spaces(seed: Draft, template: str) -> None:
+    from assistant.render import render_template
+    from assistant.render.text import width
+
+    agency, date = render_template(template, seed).rstrip("\n").splitlines()[-2:]
+    assert agency.lstrip("\u3000") == "沈阳市人民政府外事办公室"
+    assert date.lstrip("\u3000") == "2025年1月22日"
+    # The date ends four characters before the 28th; the agency is centred over it.
+    assert 2 * (28 - 4) - 2 < width(date) <= 2 * (28 - 4)
+    date_mid = width(date) - width("2025年1月22日") / 2
+    agency_mid = width(agency) - width("沈阳市人民政府外事办公室") / 2
+    assert abs(date_mid - agency_mid) <= 2
 
 
 def test_render_module_all() -> None:

@@ -101,6 +101,14 @@ _META_LABEL: Final = {
     "other.proposals": "人大代表建议和政协提案办理结果公开情况",
     "other.text": "其他需要报告的事项",
 }
+_PRIOR_LABEL: Final = {
+    "prior.year": "上年报告的年度",
+    "prior.carried_out": "上年的“四、结转下年度继续办理”",
+    "prior.regulations_in_force": "上年规章的现行有效件数",
+    "prior.normative_documents_in_force": "上年行政规范性文件的现行有效件数",
+    "prior.problems": "上年报告的“存在的主要问题及改进情况”",
+    "prior.report_text": "上年报告的全文",
+}
 
 
 def section_title(section: str) -> str:
@@ -183,6 +191,8 @@ def _build_field_places() -> dict[str, Location]:
         "other.proposals",
     ):
         put(path, section="other", text=f"{other}：{_META_LABEL[path]}")
+    for path, label in _PRIOR_LABEL.items():
+        put(path, section="meta", text=f"上年情况：{label}")
     return places
 
 
@@ -192,7 +202,8 @@ FIELD_PLACES: Final = _build_field_places()
 
 def field_place(path: str) -> Location:
     """The place of a draft field path (a bare Location for a path not listed)."""
-    return FIELD_PLACES.get(path) or Location(field=path, text=path)
+    # Never the path itself in a message: a user does not know "prior.carried_out".
+    return FIELD_PLACES.get(path) or Location(field=path, text="草稿中的一项内容")
 
 
 def t3_field(row: str, column: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from assistant.core import format as fmt
 from assistant.core.checks.places import FIELD_PLACES, field_place, finding
-from assistant.core.draft import Draft, get_path
+from assistant.core.draft import ApplicantCounts, Draft, get_path
 from assistant.core.findings import Finding
 
 _TABLE_PATHS: Final = tuple(
@@ -81,6 +81,12 @@ def missing_answers(draft: Draft) -> Iterator[Finding]:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, fmt.AgencyKind):
+        return fmt.AGENCY_KIND_LABELS[value]  # "department" is a key, not a word to show
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, ApplicantCounts):
+        return f"合计{value.total}件" if value.total is not None else "部分未填"
     text = str(value).replace("\n", " ")
     return text if len(text) <= 24 else text[:24] + "…"
 

@@ -7,7 +7,6 @@ they look on paper (page, fonts, merges, widths). Refusal is the caller's job
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import docx
@@ -30,17 +29,19 @@ from assistant.render.docx.layout import (
     TITLE_STYLE,
     FontSpec,
     add_run,
+    apply_font,
     indent_chars,
     setup_page,
     setup_styles,
     signoff_indents,
 )
+from assistant.render.docx.package import tidy_package
 from assistant.render.docx.tables import add_table
+from assistant.render.docx.title import title_lines
 from assistant.render.view import ReportView, build_view
 
 __all__ = ["render_docx"]
 
-REPORT_KIND = "政府信息公开工作年度报告"
 HALF_LINE = Twips(LINE_PITCH.twips // 2)
 
 
@@ -50,24 +51,19 @@ def _paragraph(document: Document, text: str, style: str, spec: FontSpec) -> Par
     return paragraph
 
 
-def _set_properties(document: Document, view: ReportView) -> None:
-    props = document.core_properties
-    props.title = view.title
-    props.subject = REPORT_KIND
-    props.author = view.signoff_agency
-    props.last_modified_by = view.signoff_agency
-    props.comments = ""
-    props.keywords = REPORT_KIND
-    props.language = "zh-CN"
-    props.revision = 1
-    # The template's own 2013 dates would otherwise show in Word's 属性 dialog.
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    props.created = now
-    props.modified = now
+def _title(document: Document, title: str) -> None:
+    """The title, broken into lines at the joints of its meaning (see ``title``)."""
+    paragraph = document.add_paragraph(style=TITLE_STYLE)
+    lines = title_lines(title)
+    for index, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        apply_font(run._r, TITLE_FONT)
+        if index < len(lines) - 1:
+            run.add_break()
 
 
 def _write(document: Document, view: ReportView) -> None:
-    _paragraph(document, view.title, TITLE_STYLE, TITLE_FONT)
+    _title(document, view.title)
     for text in view.intro:
         _paragraph(document, text, BODY_STYLE, BODY_FONT)
     after_table = False
@@ -111,7 +107,7 @@ def render_docx(draft: Draft) -> bytes:
     setup_styles(document)
     add_page_numbers(document)
     _write(document, view)
-    _set_properties(document, view)
+    tidy_package(document, view.title, view.signoff_agency)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -59,6 +59,8 @@ FOOTER_DISTANCE: Final = Mm(24)
 
 LINE_PITCH: Final = Twips(579)
 """28.95 pt: 22 lines fill the 225 mm text block."""
+LINE_CHARS: Final = 28
+"""Characters a body line holds: the grid's character pitch is the text width over 28."""
 TITLE_LINE: Final = Twips(700)
 """35 pt: room for the 22 pt title glyphs across a line break."""
 
@@ -71,6 +73,20 @@ HEADING2_STYLE: Final = "Heading 2"
 SIGNOFF_STYLE: Final = "落款"
 TABLE_STYLE: Final = "表格文字"
 FOOTER_STYLE: Final = "Footer"
+
+
+def char_space(text_width: int) -> int:
+    """``w:charSpace`` for :data:`LINE_CHARS` body characters a line: the pitch's difference
+    from the body size, in 4096ths of a point, rounded down so 28 whole characters fit."""
+    pitch = text_width / 12700 / LINE_CHARS  # EMU → points
+    return math.floor((pitch - BODY_FONT.size) * 4096)
+
+
+def char_spacing() -> int:
+    """The same pitch as letter spacing (``w:spacing``, twentieths of a point), for renderers
+    that set the text without the character grid."""
+    width = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    return math.floor((width / 12700 / LINE_CHARS - BODY_FONT.size) * 20)
 
 
 def chars(count: float, spec: FontSpec = BODY_FONT) -> Twips:
@@ -139,7 +155,12 @@ def setup_page(document: Document) -> None:
         section.header_distance = Mm(15)
         section.footer_distance = FOOTER_DISTANCE
         grid = child(section._sectPr, "w:docGrid")
-        set_attrs(grid, type="lines", linePitch=str(LINE_PITCH.twips))
+        set_attrs(
+            grid,
+            type="linesAndChars",
+            linePitch=str(LINE_PITCH.twips),
+            charSpace=str(char_space(section.page_width - MARGIN_LEFT - MARGIN_RIGHT)),
+        )
     document.settings.odd_and_even_pages_header_footer = True
     lang = document.settings.element.find(qn("w:themeFontLang"))
     if lang is not None:

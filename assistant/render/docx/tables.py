@@ -156,12 +156,22 @@ def add_table(document: Document, table: Table) -> None:
     for cells in table.rows:
         for cell in cells:
             _fill(grid, cell, widths, style_id)
-    _keep_together(word)
+    _keep_headings(word, table)
 
 
-def _keep_together(word: WordTable) -> None:
-    """Keep each row with the next so a table that fits on a page is not split across two."""
-    for row in word.rows[:-1]:
-        for tc in row._tr.tc_lst:
+def _keep_headings(word: WordTable, table: Table) -> None:
+    """Keep each heading row (the header rows, 表二's block titles and column labels) with
+    the row below it, and the rows a vertical group label spans (表三's 三、本年度办理结果)
+    together, and nothing more: a long table then starts on the page where its section
+    starts, instead of leaving the rest of that page empty; no page ends on a heading, and no
+    group label is cut in two by a page break ("三" on one page, "、本年度办理结果" on the next).
+    """
+    kept = {i for i, cells in enumerate(table.rows) if all(c.is_header for c in cells)}
+    for cells in table.rows:
+        for cell in cells:
+            if cell.kind == "group" and cell.rowspan > 1:
+                kept.update(range(cell.row, cell.row + cell.rowspan - 1))
+    for index in sorted(kept):
+        for tc in word.rows[index]._tr.tc_lst:
             for p in tc.p_lst:
                 p.get_or_add_pPr().keepNext_val = True
