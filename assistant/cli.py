@@ -7,10 +7,9 @@ Each subcommand lives in ``assistant.commands.<name>`` and is imported only when
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
+import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, Protocol
@@ -124,6 +123,8 @@ def _check_draft_word(argv: list[str]) -> None:
     path = Path(word)
     if path.exists() or is_draft_name(path.name):  # a new draft only under a draft's name
         return
+    import difflib
+
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     if close:
         raise NianbaoError(
@@ -161,8 +162,15 @@ def _dispatch(argv: list[str]) -> int:
     return tui.run(args)
 
 
+PLUGINS_VARIABLE = "PYDANTIC_DISABLE_PLUGINS"
+"""pydantic scans every installed package's entry points for plugins when it builds its first
+model (about 5 % of `nianbao check`); nianbao uses none, so the scan is off unless the caller
+set the variable itself."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run nianbao; returns the process exit code. No traceback ever reaches the user."""
+    os.environ.setdefault(PLUGINS_VARIABLE, "__all__")
     try:
         return _dispatch(list(sys.argv[1:] if argv is None else argv))
     except NianbaoError as error:
@@ -185,6 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _write_crash_log() -> Path:
     import tempfile
+    import traceback
 
     fd, name = tempfile.mkstemp(prefix="nianbao-crash-", suffix=".log")
     with open(fd, "w", encoding="utf-8") as handle:

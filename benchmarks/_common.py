@@ -59,11 +59,35 @@ def child_env(mode: str) -> dict[str, str]:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     else:
         raise ValueError(mode)
+    env.update(private_home())
+    return env
+
+
+_XDG = (
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_DATA_HOME", "data"),
+)
+
+
+def private_home() -> dict[str, str]:
+    """HOME and XDG folders for a benchmark: under this run's scratch folder, never the user's."""
     home = scratch("home")
-    env["HOME"] = str(home)
-    for var, sub in (("XDG_STATE_HOME", "state"), ("XDG_CONFIG_HOME", "config")):
+    env = {"HOME": str(home)}
+    for var, sub in _XDG:
+        (home / sub).mkdir(exist_ok=True)
         env[var] = str(home / sub)
     return env
+
+
+def isolate() -> None:
+    """Give this process (and so LibreOffice and every child) the private HOME and XDG folders.
+
+    Called first by every benchmark entry point: corpus rendering runs in-process and starts
+    LibreOffice, which keeps a profile under HOME.
+    """
+    os.environ.update(private_home())
 
 
 @dataclass
@@ -135,6 +159,22 @@ def run_process(argv: Sequence[str], *, mode: str, ok: Sequence[int] = (0,)) -> 
     return run
 
 
+def in_child(script: str, *args: str) -> str:
+    """Run ``benchmarks/SCRIPT ARGS`` in its own process and return its standard output.
+
+    Work that loads the product (rendering a corpus, timing saves) runs there, never in the
+    driver: Linux counts the memory a process had when it started another program in that
+    program's peak RSS, so a driver grown by the product would inflate every figure it measures.
+    """
+    done = subprocess.run(
+        [PYTHON, str(HERE / script), *args],
+        env={**os.environ, **private_home()},
+        stdout=subprocess.PIPE,
+        check=True,
+    )
+    return done.stdout.decode("utf-8")
+
+
 def interleave(times: int, **measures: Callable[[], float]) -> dict[str, Sample]:
     """Measure several things in alternation, after one uncounted warm-up round.
 
@@ -156,6 +196,11 @@ def ratios(subject: Sample, baseline: Sample) -> Sample:
         f"{subject.name}/{baseline.name}",
         [s / b for s, b in zip(subject.values, baseline.values, strict=True)],
     )
+
+
+def ratio_text(sample: Sample) -> str:
+    """``median× (min×–max×), n = N``: how every ratio of the table is given."""
+    return f"{spread(sample, times)}, n = {len(sample.values)}"
 
 
 def ms(seconds: float) -> str:

@@ -6,6 +6,7 @@ Also a child-process entry point, so start-up and memory are measured on whole p
     python benchmarks/_tui.py first floor              # the same, having loaded draft and store
     python benchmarks/_tui.py first nianbao DRAFT      # `nianbao DRAFT`: first question, exit
     python benchmarks/_tui.py interview DRAFT SEED N   # a whole interview, N answers timed
+    python benchmarks/_tui.py interview minimal 0 N    # the baseline: N submits → label repaints
 
 ``nianbao`` goes through ``assistant.cli.main`` like the console script; only ``App.run`` is
 wrapped, to run headless at a fixed size with an autopilot that exits once the goal is on screen.
@@ -32,13 +33,69 @@ BACKGROUND = ("save", "check", "preview", "review-check", "review-write")
 """Worker groups that finish by themselves (as in tests/ui/pilot_helpers.py)."""
 
 
+class QuestionLabel(Label):
+    """A label that remembers which question it last rendered (for the submit baseline)."""
+
+    asked = 0
+    rendered = -1
+
+    def render(self) -> Any:
+        self.rendered = self.asked
+        return super().render()
+
+
 class MinimalApp(App[None]):
-    """The baseline: a header, a label and an input."""
+    """The baseline: a header, a label and an input; submitting puts the next question up."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label("您好！请问贵机关的全称是什么？", id="question")
+        yield QuestionLabel("您好！请问贵机关的全称是什么？", id="question")
         yield Input(placeholder="在这里输入回答，按 Enter 提交")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        label = self.query_one(QuestionLabel)
+        label.asked += 1
+        label.update(f"第 {label.asked + 1} 个问题：请填写下一项（{event.value}）")
+        event.input.clear()
+
+
+def rss_bytes() -> int:
+    """This process's resident memory now (VmRSS), 0 where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+async def minimal_answers(pilot: Pilot[Any], count: int) -> list[tuple[str, float, float]]:
+    """The baseline of figure 4: ``count`` answers typed into the minimal app's Input.
+
+    Same clock as ``answer_one``: from the Enter key reaching the app to the first frame in
+    which the label shows the next question.
+    """
+    app = pilot.app
+    watch = PaintWatch(app)
+    label = app.query_one(QuestionLabel)
+    box = app.query_one(Input)
+    await watch.until(lambda: on_screen(app, label))
+    timings = []
+    for index in range(count):
+        box.value = f"回答 {index}"
+        await asyncio.sleep(0.02)
+        await pilot.pause()
+        wanted = label.asked + 1
+        shown = asyncio.ensure_future(watch.until(lambda w=wanted: label.rendered >= w))
+        start = time.perf_counter()
+        key = submit_key(False)
+        key.set_sender(app)
+        app.post_message(key)
+        painted = await shown
+        timings.append(("minimal", painted - start, painted - start))
+    return timings
 
 
 class PaintWatch:
@@ -194,14 +251,15 @@ async def answer_one(pilot: Pilot[Any], watch: PaintWatch, source: Any) -> tuple
 
 
 async def interview(
-    pilot: Pilot[Any], source: Any, limit: int | None = None
+    pilot: Pilot[Any], source: Any, limit: int | None = None, *, watch: PaintWatch | None = None
 ) -> list[tuple[str, float, float]]:
     """Answer questions from ``source`` until the review (or ``limit`` answers)."""
     from assistant.ui.screens.interview import InterviewScreen
 
     app = pilot.app
-    watch = PaintWatch(app)
-    await watch.until(lambda: question_shown(app))
+    if watch is None:
+        watch = PaintWatch(app)
+        await watch.until(lambda: question_shown(app))
     timings = []
     while isinstance(app.screen, InterviewScreen) and app.screen.current is not None:
         if limit is not None and len(timings) >= limit:
@@ -254,22 +312,42 @@ def child(argv: list[str]) -> int:
 
         return main([rest[0]])
 
+    if action == "interview" and target == "minimal":
+        limit = int(rest[1])
+        result: dict[str, Any] = {}
+
+        async def submits(pilot: Pilot[Any]) -> None:
+            result["rss_first"] = rss_bytes()
+            result["timings"] = await minimal_answers(pilot, limit)
+            result["rss_after"] = rss_bytes()
+            pilot.app.exit()
+
+        MinimalApp().run(headless=True, size=SIZE, auto_pilot=submits)
+        json.dump(result, sys.stdout)
+        return 0
+
     if action == "interview":
         seed, limit = int(rest[0]), int(rest[1])
-        timings: list[tuple[str, float, float]] = []
+        measured: dict[str, Any] = {}
 
         async def whole_interview(pilot: Pilot[Any]) -> None:
             from corpus import complete_draft
 
-            # The whole interview (about 213 answers), timed over the first ``limit``.
-            timings.extend((await interview(pilot, complete_draft(seed)))[:limit])
+            app = pilot.app
+            source = complete_draft(seed)
+            watch = PaintWatch(app)
+            await watch.until(lambda: question_shown(app))
+            measured["rss_first"] = rss_bytes()
+            # ``limit`` answers timed; the memory is read right after them.
+            measured["timings"] = await interview(pilot, source, limit, watch=watch)
+            measured["rss_after"] = rss_bytes()
             pilot.app.exit(0)
 
         _run_headless(whole_interview)
         from assistant.cli import main
 
         code = main([target])
-        json.dump(timings, sys.stdout)
+        json.dump(measured, sys.stdout)
         return code
 
     raise SystemExit(f"unknown: {argv}")

@@ -1,6 +1,9 @@
 """Whole-process cost of `nianbao check` (2) and `nianbao render` (3) against a baseline.
 
-The baseline is `python -c "import pydantic, yaml"`.
+The baseline is the floor of the stack the product must use: a `python -c` that imports pydantic
+and PyYAML, defines one model and validates one dict (``STACK_FLOOR``). The bare
+`import pydantic, yaml` of issue 7 stays as an information row: `import pydantic` alone is lazy
+and loads none of the model machinery, so it is below anything that validates a draft.
 
 Each command runs on the shipped example draft, exactly as the README shows it, and writes its
 report to a scratch file. `nianbao check` must not import textual (nor rich): asserted on the real
@@ -16,28 +19,32 @@ from _common import (
     REPO,
     Row,
     interleave,
+    isolate,
     nianbao,
+    ratio_text,
     ratios,
     run_process,
     scratch,
     spread,
     table,
-    times,
     verdict,
 )
 
 SEED = REPO / "examples" / "shenyang-2024.nianbao.yaml"
-BASELINE = [PYTHON, "-c", "import pydantic, yaml"]
-FLOOR = [PYTHON, "-c", "import yaml, assistant.core.draft"]
-"""What any command reading a draft loads: the pydantic model (built) and PyYAML."""
-ONE_MODEL = [
+STACK_FLOOR = [
     PYTHON,
     "-c",
-    "import yaml\nfrom pydantic import BaseModel\nclass M(BaseModel):\n    x: int = 0\nM(x=1)",
+    "import pydantic, yaml\n"
+    "class M(pydantic.BaseModel):\n    x: int = 0\n    name: str = ''\n"
+    "M.model_validate({'x': 1, 'name': 'a'})",
 ]
-"""The least any pydantic-validated draft costs: one model of one field, built and used."""
-CHECK_TARGET = 1.5
-RENDER_TARGET = 2.0
+"""The baseline: pydantic and PyYAML imported, one model defined, one dict validated."""
+BARE_IMPORT = [PYTHON, "-c", "import pydantic, yaml"]
+"""Issue 7's baseline, kept as a row: below the floor (no model machinery loaded)."""
+FLOOR = [PYTHON, "-c", "import yaml, assistant.core.draft"]
+"""What any command reading a draft loads: the draft's pydantic models (built) and PyYAML."""
+CHECK_TARGET = 1.15
+RENDER_TARGET = 1.3
 
 
 def commands() -> dict[str, tuple[list[str], float | None]]:
@@ -76,22 +83,22 @@ def measure(runs: int, mode: str) -> list[Row]:
     """Figures 2 and 3 in bytecode ``mode``."""
     cmds = commands()
     floors = {
-        "2. (floor) a pydantic model of one field, built and used, and PyYAML": ONE_MODEL,
+        '2. (below the floor) `python -c "import pydantic, yaml"`': BARE_IMPORT,
         '2. (floor) `python -c "import yaml, assistant.core.draft"`': FLOOR,
     }
-    measures = {"baseline": lambda: run_process(BASELINE, mode=mode).seconds}
+    measures = {"baseline": lambda: run_process(STACK_FLOOR, mode=mode).seconds}
     for name, argv in [*floors.items(), *((n, a) for n, (a, _) in cmds.items())]:
         measures[name] = lambda argv=argv: run_process(argv, mode=mode).seconds  # type: ignore[misc]
     samples = interleave(runs, **measures)
     base = samples["baseline"]
-    base_text = spread(base) + ' `python -c "import pydantic, yaml"`'
+    base_text = spread(base) + " stack floor (pydantic + yaml, one model, one dict)"
     rows = [
         Row(
             name,
             mode,
             spread(samples[name]),
             base_text,
-            spread(ratios(samples[name], base), times),
+            ratio_text(ratios(samples[name], base)),
             "",
             "",
         )
@@ -105,7 +112,7 @@ def measure(runs: int, mode: str) -> list[Row]:
                 mode,
                 spread(samples[name]),
                 base_text,
-                spread(ratio, times),
+                ratio_text(ratio),
                 f"≤ {target}×" if target else "—",
                 verdict(ratio.median, target),
             )
@@ -126,6 +133,7 @@ def measure(runs: int, mode: str) -> list[Row]:
 
 
 if __name__ == "__main__":
+    isolate()
     result = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 7, "pyc")
     print(table(result))
     raise SystemExit(0 if all(r.verdict != "MISSED" for r in result) else 1)
