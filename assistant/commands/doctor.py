@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from assistant.commands.doctor_lines import SERVE_HINT as SERVE_HINT
 from assistant.commands.doctor_lines import Line
-from assistant.render.output import _reason as reason_of
+from assistant.store.oserrors import reason as reason_of
 
 if TYPE_CHECKING:
     from assistant.render.fonts import FontChoice

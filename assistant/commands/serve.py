@@ -7,8 +7,8 @@ import errno
 import sys
 from pathlib import Path
 
-from assistant.cli import DRAFT_SUFFIXES
 from assistant.errors import NianbaoError
+from assistant.locations import DRAFT_SUFFIXES
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
