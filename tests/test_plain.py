@@ -440,3 +440,25 @@ def test_a_finished_draft_can_be_edited_from_the_format_prompt(tmp_path: Path) -
     assert "现在没有待回答的问题" not in result.stdout
     assert load_draft(draft_path).meta.agency == "新的机关名称"
     assert "已生成Markdown" in result.stdout
+
+
+# ---------------------------------------------------------------- opening through the store's check
+
+
+def test_a_hand_written_draft_without_the_end_marker_is_opened_with_a_notice(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "手写.nianbao.yaml"
+    path.write_text("schema_version: 2\nmeta:\n  agency: 某市某局\n", encoding="utf-8")
+    result = run_plain(path, ["/quit"])
+    assert "无法确认文件是否完整" in result.stdout, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_named_pipe_as_the_draft_is_refused_without_hanging(tmp_path: Path) -> None:
+    path = tmp_path / "管道.nianbao.yaml"
+    os.mkfifo(path)
+    result = run_plain(path, ["/quit"], timeout=60)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr.strip(), "the refusal is said"

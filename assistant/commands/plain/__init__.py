@@ -24,7 +24,6 @@ from assistant.commands.plain.console import NARRATIVE_END, Console, _EndOfInput
 from assistant.commands.plain.review import FORMATS
 from assistant.commands.plain.session import PlainSession
 from assistant.core.answers import AnswerError, parse_yesno
-from assistant.core.draft import Draft
 from assistant.errors import DraftLockedError
 from assistant.store import DraftLock
 
@@ -73,14 +72,17 @@ def _ask_yes(console: Console, prompt: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Run the plain interview on ``args.draft`` (created when missing); exit code."""
     from assistant.promptfiles import load_questions
-    from assistant.store import load_draft
+    from assistant.store import open_draft
 
     path: Path | None = args.draft
     if path is None:
         print("错误：请指定草稿文件，例如 nianbao --plain 年报.nianbao.yaml", file=sys.stderr)
         return 2
-    draft = load_draft(path) if path.exists() else Draft()
+    opened = open_draft(path)  # refuses pipes, link loops and truncated files before anything
+    draft = opened.draft
     console = Console(_utf8(sys.stdin), _utf8(sys.stdout))
+    for notice in opened.notices:
+        console.say(f"注意：{notice}")
     lock, read_only = _lock(path, console)
     session = PlainSession(path, draft, load_questions(), console, read_only=read_only, lock=lock)
     _stop_on_signals()
