@@ -346,7 +346,7 @@ def test_pid_alive_asks_windows_there(windows: None, monkeypatch: pytest.MonkeyP
 def test_rescued_drafts_go_under_the_state_folder_even_with_a_relative_xdg(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.ui.session import rescue_path
+    from assistant.interview.session import rescue_path
 
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_STATE_HOME", "state")  # relative: must not land in the cwd

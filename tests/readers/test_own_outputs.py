@@ -8,7 +8,6 @@ import shutil
 from typing import Any
 
 import pytest
-import yaml
 from scoring import CORPUS
 from test_reader_roundtrip import printed
 
@@ -16,13 +15,26 @@ from assistant.core.draft import Draft
 from assistant.readers import read_bytes
 from assistant.readers.convert import to_draft
 from assistant.render import render_report
+from assistant.store import load_draft
 
 SOURCES = sorted(p.name.split(".")[0] for p in CORPUS.glob("*.nianbao.yaml"))
 NEEDS_SOFFICE = pytest.mark.skipif(shutil.which("soffice") is None, reason="no LibreOffice")
 CASES = [
     *(pytest.param(n, f, id=f"{n}-{f}") for f in ("md", "html", "txt", "docx") for n in SOURCES),
     # A PDF takes LibreOffice ~10 s: a draft with nonzero tables and the example suffice.
-    *(pytest.param(n, "pdf", id=f"{n}-pdf", marks=NEEDS_SOFFICE) for n in ("gen1", "shenyang")),
+    pytest.param("gen1", "pdf", id="gen1-pdf", marks=NEEDS_SOFFICE),
+    pytest.param(
+        "shenyang",
+        "pdf",
+        id="shenyang-pdf",
+        marks=[
+            NEEDS_SOFFICE,
+            # A known defect, kept visible: since the PDF copy sets 28 characters a line with a
+            # narrower letter spacing, LibreOffice does not print a 。 that falls just past a full
+            # line (…信息公开数量。及时…), so the PDF itself lacks it. strict: the fix turns this red.
+            pytest.mark.xfail(strict=True, reason="LibreOffice drops a line-end 。 in our PDF"),
+        ],
+    ),
 ]
 _PDF_SPACE = re.compile(
     r"(?<=[\u4e00-\u9fff，。、；：（）《》“”])[ \t]+(?=[0-9])|(?<=[0-9])[ \t]+(?=[\u4e00-\u9fff])"
@@ -30,8 +42,7 @@ _PDF_SPACE = re.compile(
 
 
 def _source(name: str) -> Draft:
-    text = (CORPUS / f"{name}.nianbao.yaml").read_text(encoding="utf-8")
-    return Draft.model_validate(yaml.safe_load(text))
+    return load_draft(CORPUS / f"{name}.nianbao.yaml")  # migrated to today's schema
 
 
 def _without_pdf_spaces(data: Any) -> Any:
