@@ -89,6 +89,24 @@ def shown_answer(answer: str) -> str:
     return answer
 
 
+def echo(draft: Draft, question: Question) -> str:
+    """How the conversation echoes the answer ``question`` just got in ``draft``.
+
+    A choice is echoed as listed (without the item's own number the list repeats); an optional
+    yes/no passed with Enter means 否 (its condition tests for 是), other passed answers 不填.
+    """
+    value = flow.stored_value(draft, question)
+    if value is None:
+        return "否" if question.kind is Kind.YESNO else "（不填）"
+    by_value = {o.value: o.list_label for o in question.options}
+    if question.kind is Kind.CHOICE and isinstance(value, str):
+        return shown_answer(by_value.get(value, value))
+    if question.kind is Kind.MULTICHOICE and isinstance(value, list) and value:
+        return shown_answer("、".join(by_value.get(v, str(v)) for v in value))
+    shown = flow.current_answer(draft, question)
+    return shown_answer(shown) if shown is not None else "（不填）"
+
+
 def one_line(answer: str, limit: int = 60) -> str:
     """An answer on one line: line breaks shown as a slash, long text cut (with its length)."""
     flat = answer.replace("\n", " / ")
