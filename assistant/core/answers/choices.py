@@ -94,7 +94,7 @@ def says_nothing(text: str) -> bool:
 
 def parse_yesno(text: str) -> bool:
     """``是``/``有``/``y`` → True; ``否``/``没有``/``无``/``n`` → False."""
-    raw = _normalise_number_text(text).lower().rstrip("。.!！")
+    raw = _normalise_number_text(text, "“是”或“否”").lower().rstrip("。.!！")
     if raw in _YES:
         return True
     if raw in _NO:
