@@ -135,9 +135,24 @@ def greeting(
     lines: list[str] = []
     if read_only:
         lines.append(f"以只读方式打开 {path}：可以浏览、预览和检查，回答不会保存。")
-    if is_new or answered == 0:
+    # Fresh from next-year: only the year is set (the carried values await confirmation).
+    carried = (
+        draft.prior.year is not None
+        and not draft.interview.skipped
+        and not any(
+            q.field != "meta.year" and flow.is_answered(draft, q)
+            for q in flow.visible_questions(draft, questions)
+        )
+    )
+    if is_new or answered == 0 or carried:
+        hello = (
+            f"您好！这份 {draft.meta.year} 年度的草稿是根据 {draft.prior.year} 年的报告生成的："
+            "机关信息和上年结转已经填好，问到时核对一下，回答即确认；其余按本年度的情况填写。"
+            if carried
+            else "您好！我是年报助手，会按报告的顺序一题一题地询问政府信息公开工作年度报告的内容。"
+        )
         lines += [
-            "您好！我是年报助手，会按报告的顺序一题一题地询问政府信息公开工作年度报告的内容。",
+            hello,
             f"每个回答都会立即保存到 {path}，随时可以退出，下次打开会从这里继续。",
             f"{command_ref('why', keys=keys)} 查看为什么问这道题和示例；输入 /help 查看全部命令。"
             if keys

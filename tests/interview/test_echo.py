@@ -35,3 +35,18 @@ def test_a_choice_echo_drops_the_item_number_the_list_shows(tmp_path: Path) -> N
     assert echoed(tmp_path, "items_unavailable", "1、2") == (
         "本机关不掌握相关政府信息、没有现成信息需要另行制作"
     )
+
+
+def test_a_fresh_next_year_draft_is_greeted_as_new_not_welcomed_back(tmp_path: Path) -> None:
+    from assistant.commands.next_year import next_year
+    from assistant.core.draft import set_path
+
+    last = set_path(set_path(Draft(), "meta.year", 2024), "meta.agency", "某市某局")
+    draft = next_year(last)
+    interview = Interview(Session(tmp_path / "d.nianbao.yaml", draft), QUESTIONS, keys=True)
+    hello = interview.greeting()
+    assert "欢迎回来" not in hello
+    assert "2025 年度" in hello and "2024 年" in hello
+    interview.start()
+    interview.answer("某市某局")
+    assert "欢迎回来" in interview.greeting()
