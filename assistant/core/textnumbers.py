@@ -104,6 +104,20 @@ _NEXT_YEAR_CARRY: Final = re.compile(r"(?:至|到)?(?:下|次|明)")
 
 
 _HAS_COUNT: Final = _rx(r"<NUM><UNIT>")
+_PART_OF: Final = re.compile(
+    r"其中|本级|下属|所属|直属|分别|"
+    r"(?:分局|分中心|分院|支队|大队|街道|乡镇|各单位|各部门|科室|派出机构)"
+)
+"""Words that make a number count a part (其中…, 市本级, 下属单位, a sub-unit named before it)."""
+_CLAUSE_START: Final = re.compile(r"[。；;\n]")
+
+
+def _counts_a_part(text: str, start: int) -> bool:
+    """The sentence before ``start`` names a part of the whole: "其中市本级收到申请30件"."""
+    before = text[:start]
+    boundary = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    return _PART_OF.search(before[boundary:]) is not None
+
 
 _Adder = Callable[[Quantity, int | None, re.Match[str], int], None]
 
@@ -125,6 +139,8 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
         if value is None or num_start in claimed:
             return
         claimed.add(num_start)
+        if _counts_a_part(text, match.start()):
+            return  # a part of the figure ("其中…"), not the figure the table states
         found.append(Mention(quantity, value, match.start(), match.end(), match.group(0)))
 
     _applications(text, year, add)

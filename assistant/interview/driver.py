@@ -178,7 +178,7 @@ class Interview:
             return Reply(refused=str(error))
         shown = flow.current_answer(new, question)
         reply = Reply(
-            [Said("author", messages.shown_answer(shown) if shown is not None else "（不填）")],
+            [Said("author", messages.echo(new, question))],
             similarity=flow.similarity_warning(new, question, shown) if shown else None,
             answered=question,
             committed=True,

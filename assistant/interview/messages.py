@@ -89,6 +89,24 @@ def shown_answer(answer: str) -> str:
     return answer
 
 
+def echo(draft: Draft, question: Question) -> str:
+    """How the conversation echoes the answer ``question`` just got in ``draft``.
+
+    A choice is echoed as listed (without the item's own number the list repeats); an optional
+    yes/no passed with Enter means 否 (its condition tests for 是), other passed answers 不填.
+    """
+    value = flow.stored_value(draft, question)
+    if value is None:
+        return "否" if question.kind is Kind.YESNO else "（不填）"
+    by_value = {o.value: o.list_label for o in question.options}
+    if question.kind is Kind.CHOICE and isinstance(value, str):
+        return shown_answer(by_value.get(value, value))
+    if question.kind is Kind.MULTICHOICE and isinstance(value, list) and value:
+        return shown_answer("、".join(by_value.get(v, str(v)) for v in value))
+    shown = flow.current_answer(draft, question)
+    return shown_answer(shown) if shown is not None else "（不填）"
+
+
 def one_line(answer: str, limit: int = 60) -> str:
     """An answer on one line: line breaks shown as a slash, long text cut (with its length)."""
     flat = answer.replace("\n", " / ")
@@ -117,9 +135,24 @@ def greeting(
     lines: list[str] = []
     if read_only:
         lines.append(f"以只读方式打开 {path}：可以浏览、预览和检查，回答不会保存。")
-    if is_new or answered == 0:
+    # Fresh from next-year: only the year is set (the carried values await confirmation).
+    carried = (
+        draft.prior.year is not None
+        and not draft.interview.skipped
+        and not any(
+            q.field != "meta.year" and flow.is_answered(draft, q)
+            for q in flow.visible_questions(draft, questions)
+        )
+    )
+    if is_new or answered == 0 or carried:
+        hello = (
+            f"您好！这份 {draft.meta.year} 年度的草稿是根据 {draft.prior.year} 年的报告生成的："
+            "机关信息和上年结转已经填好，问到时核对一下，回答即确认；其余按本年度的情况填写。"
+            if carried
+            else "您好！我是年报助手，会按报告的顺序一题一题地询问政府信息公开工作年度报告的内容。"
+        )
         lines += [
-            "您好！我是年报助手，会按报告的顺序一题一题地询问政府信息公开工作年度报告的内容。",
+            hello,
             f"每个回答都会立即保存到 {path}，随时可以退出，下次打开会从这里继续。",
             f"{command_ref('why', keys=keys)} 查看为什么问这道题和示例；输入 /help 查看全部命令。"
             if keys

@@ -430,3 +430,18 @@ def test_multichoice_reads_back_labels_that_contain_a_separator() -> None:
     # A unique part of one label still picks that label, not a second one it happens to contain.
     assert answers.parse_multichoice("缴纳费用", options) == ["unpaid_fee"]
     assert answers.parse_multichoice("其他、2", options) == ["unpaid_fee", "other"]
+
+
+@pytest.mark.parametrize(
+    ("parse", "says"),
+    [
+        (answers.parse_yesno, "只需要填写“是”或“否”"),
+        (answers.parse_date, "只需要填写一个日期"),
+        (answers.parse_year, "只需要填写一个年份"),
+        (answers.parse_count, "只需要填写一个数字"),
+    ],
+)
+def test_a_long_short_answer_names_what_is_wanted(parse: object, says: str) -> None:
+    with pytest.raises(AnswerError) as caught:
+        parse("是的，我们今年一直在做这方面的工作" * 10)  # type: ignore[operator]
+    assert says in str(caught.value)

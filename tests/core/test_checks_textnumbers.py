@@ -82,6 +82,12 @@ def test_parse_number(text: str, value: int | None) -> None:
         ("在指南中明确了受理机构、提出申请、申请受理等内容", []),
         ("无正当理由大量反复申请", []),
         ("收到的申请中予以公开12件", []),
+        # A part of the figure: "其中", 本级, a sub-unit named before the number.
+        ("全年共收到申请75件，其中市本级收到申请30件。", [(Q.RECEIVED, 75)]),
+        ("全年办结申请75件，其中本级办结40件。", [(Q.CLOSED, 75)]),
+        ("共收到申请75件。下属单位共收到政府信息公开申请12件。", [(Q.RECEIVED, 75)]),
+        ("本年度，区教育分局收到政府信息公开申请8件。", []),
+        ("其中，结转下年度继续办理3件", []),
     ],
 )
 def test_find_mentions(text: str, expected: list[tuple[Quantity, int]]) -> None:

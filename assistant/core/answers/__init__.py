@@ -19,6 +19,7 @@ from assistant.core.answers.choices import (
     parse_choice,
     parse_multichoice,
     parse_yesno,
+    is_bare_yes_or_no,
     says_nothing,
 )
 from assistant.core.answers.cleaning import (
@@ -60,5 +61,6 @@ __all__ = [
     "parse_text",
     "parse_year",
     "parse_yesno",
+    "is_bare_yes_or_no",
     "says_nothing",
 ]

@@ -75,9 +75,10 @@ def _preview(text: str, limit: int = 20) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _normalise_number_text(text: str) -> str:
+def _normalise_number_text(text: str, wanted: str = "一个数字") -> str:
+    """A short answer (a number, a date, 是/否) normalised; ``wanted`` names it when too long."""
     text = _stripped(text)
     if len(text) > 100:
-        raise AnswerError(f"内容太长了（{len(text)} 个字符），这里只需要填写一个数字。")
+        raise AnswerError(f"内容太长了（{len(text)} 个字符），这里只需要填写{wanted}。")
     text = unicodedata.normalize("NFKC", text)
     return text.replace("，", ",").replace("－", "-").replace("−", "-").replace("．", ".")

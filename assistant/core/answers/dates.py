@@ -20,7 +20,7 @@ def _digitwise(text: str) -> str:
 
 def parse_year(text: str, *, low: int = 2008, high: int = 2100) -> int:
     """A report year: ``2024``, ``2024年``, ``２０２４``, ``二〇二四年``."""
-    raw = _normalise_number_text(text)
+    raw = _normalise_number_text(text, "一个年份")
     body = _digitwise(raw.removesuffix("年").removesuffix("年度").strip())
     if not re.fullmatch(r"[0-9]{4}", body):
         if not raw:
@@ -48,7 +48,7 @@ def _chinese_date_part(text: str) -> str:
 def parse_date(text: str) -> dt.date:
     """A date: ``2025-01-22``, ``2025年1月22日``, ``2025/1/22``, ``2025.1.22``,
     ``二〇二五年一月二十二日``."""
-    raw = _normalise_number_text(text)
+    raw = _normalise_number_text(text, "一个日期")
     if not raw:
         raise AnswerError(f"还没有填写。{_DATE_HELP}。")
     chinese = re.fullmatch(
