@@ -258,7 +258,7 @@ def tui_check(path: Path, acked: list[str], seed: int) -> list[str]:
     from corpus import complete_draft
 
     from assistant.core import flow
-    from assistant.core.questions import load_questions
+    from assistant.promptfiles import load_questions
 
     try:
         draft = load_draft(path)

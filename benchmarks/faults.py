@@ -55,7 +55,7 @@ def _prepare(scratch: Path) -> None:
     import assistant.core.checks
     import assistant.render
     import assistant.ui.app  # noqa: F401
-    from assistant.core.questions import load_questions
+    from assistant.promptfiles import load_questions
 
     load_questions()  # cached: the prompts are read once, here
 

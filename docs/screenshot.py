@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.core import flow
 from assistant.core.draft import Table3
-from assistant.core.questions import load_questions
+from assistant.promptfiles import load_questions
 from assistant.store import load_draft, save_draft
 from assistant.ui.app import NianbaoApp
 

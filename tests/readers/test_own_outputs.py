@@ -29,9 +29,9 @@ CASES = [
         id="shenyang-pdf",
         marks=[
             NEEDS_SOFFICE,
-            # A known defect, kept visible: since the PDF copy sets 28 characters a line with a
-            # narrower letter spacing, LibreOffice does not print a 。 that falls just past a full
-            # line (…信息公开数量。及时…), so the PDF itself lacks it. strict: the fix turns this red.
+            # A known defect, kept visible: since the PDF copy sets 28 characters a line with
+            # a narrower letter spacing, LibreOffice does not print a 。 that falls just past a
+            # full line (…信息公开数量。及时…), so the PDF lacks it. strict: a fix turns it red.
             pytest.mark.xfail(strict=True, reason="LibreOffice drops a line-end 。 in our PDF"),
         ],
     ),

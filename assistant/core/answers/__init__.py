@@ -16,10 +16,10 @@ from __future__ import annotations
 from assistant.core.answers.choices import (
     ChoiceOption,
     format_yesno,
+    is_bare_yes_or_no,
     parse_choice,
     parse_multichoice,
     parse_yesno,
-    is_bare_yes_or_no,
     says_nothing,
 )
 from assistant.core.answers.cleaning import (
@@ -51,6 +51,7 @@ __all__ = [
     "format_amount",
     "format_date",
     "format_yesno",
+    "is_bare_yes_or_no",
     "parse_amount",
     "parse_choice",
     "parse_count",
@@ -61,6 +62,5 @@ __all__ = [
     "parse_text",
     "parse_year",
     "parse_yesno",
-    "is_bare_yes_or_no",
     "says_nothing",
 ]
