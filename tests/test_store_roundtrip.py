@@ -218,3 +218,16 @@ def test_damaged_drafts_fail_cleanly_or_load(base: str, cut: int, junk: str) -> 
         parse_draft(damaged, NOWHERE)
     except DraftLoadError as error:
         assert error.line is None or 1 <= error.line <= damaged.count("\n") + 2
+
+
+def test_one_value_object_in_two_fields_is_written_twice_not_as_an_alias(tmp_path: Path) -> None:
+    from assistant.store import load_draft, save_draft
+
+    amount = Decimal("12.5")
+    draft = set_path(
+        set_path(Draft(), "other.fee.billed_yuan", amount), "other.fee.collected_yuan", amount
+    )
+    path = tmp_path / "同值.nianbao.yaml"
+    save_draft(draft, path)
+    again = load_draft(path)
+    assert again.other.fee.billed_yuan == again.other.fee.collected_yuan == amount

@@ -79,6 +79,11 @@ Constructor.add_constructor(INT, Constructor.construct_decimal_int)  # type: ign
 class Representer(SafeRepresenter):
     """Narrative as ``|`` blocks, None as an empty value, Decimals and dates as plain text."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # One value in two places (应收 and 实收 the same Decimal) is written twice: a person edits
+        # the file, and the loader refuses anchors.
+        return True
+
     def represent_text(self, data: str) -> ScalarNode:
         style: str | None = None
         if any(ch in data for ch in RAW_BREAKS):
