@@ -436,22 +436,3 @@ def test_similarity_warning_when_copied_from_last_year() -> None:
     )
     assert flow.similarity_warning(draft, question, fresh) is None
     assert flow.similarity_warning(Draft(), question, old) is None
-
-
-@pytest.mark.parametrize("typed", ["是", "是的。", "有", "否"])
-def test_a_bare_yes_or_no_is_not_a_practice(typed: str) -> None:
-    """It would be copied into the drafted paragraph ("…32条。是。")."""
-    with pytest.raises(AnswerError) as caught:
-        answer(Draft(), "f_proactive_key_work", typed)
-    assert "具体内容" in str(caught.value)
-
-
-def test_a_yes_as_one_line_of_a_lines_answer_is_refused() -> None:
-    lines = next(q for q in QUESTIONS if q.kind is Kind.LINES and q.refuse_nothing is None)
-    with pytest.raises(AnswerError):
-        answer(Draft(), lines.id, "第一条具体做法\n是")
-
-
-def test_a_sentence_starting_with_yes_is_an_answer() -> None:
-    draft = answer(Draft(), "f_proactive_key_work", "是在门户网站开设了专栏。")
-    assert flow.current_answer(draft, BY_ID["f_proactive_key_work"]) == "是在门户网站开设了专栏。"

@@ -92,11 +92,6 @@ def says_nothing(text: str) -> bool:
     return _stripped(text).lower().rstrip("。.!！;；") in _NOTHING
 
 
-def is_bare_yes_or_no(text: str) -> bool:
-    """Only "是", "有", "否", "没有"…: an answer to a yes/no question, not to a "what" question."""
-    return _stripped(text).lower().rstrip("。.!！;；") in _YES | _NO
-
-
 def parse_yesno(text: str) -> bool:
     """``是``/``有``/``y`` → True; ``否``/``没有``/``无``/``n`` → False."""
     raw = _normalise_number_text(text, "“是”或“否”").lower().rstrip("。.!！")
