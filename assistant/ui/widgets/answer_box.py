@@ -140,8 +140,7 @@ class AnswerBox(Vertical):
 
         ``note`` is shown above the input until the next question. In the one-line input the
         prefill is selected, so typing replaces it (Enter alone keeps it). In the editor the
-        cursor goes to the end, where an author editing an answer again goes on writing, and the
-        hint says F7 selects all.
+        cursor goes to the start (a text is read from its top), and the hint says F7 selects all.
         """
         self.narrative = narrative
         self.warning = None
@@ -152,7 +151,7 @@ class AnswerBox(Vertical):
         self.area.display = narrative
         if narrative:
             self.area.load_text(prefill)
-            self.area.move_cursor(self.area.document.end)
+            self.area.move_cursor((0, 0))
         else:
             self._fill_line(prefill)
             if placeholder:
@@ -172,7 +171,7 @@ class AnswerBox(Vertical):
         self.prefill = text
         if self.narrative:
             self.area.load_text(text)
-            self.area.move_cursor(self.area.document.end)
+            self.area.move_cursor((0, 0))
         else:
             self._fill_line(text)
 
