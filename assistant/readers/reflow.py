@@ -28,6 +28,7 @@ _CJK_DIGIT: Final = re.compile(
     r"(?<=[\u4e00-\u9fff，。、；：（）《》“”])[ \t]+(?=[0-9])"
     r"|(?<=[0-9])[ \t]+(?=[\u4e00-\u9fff，。、；：（）《》“”])"
 )
+_BODY_START: Final = re.compile(r"\s*一\s*[、.．]\s*总体情况")
 _WRAPPED_TITLE_END: Final = re.compile(r"(?:信息公开)?(?:工作)?年度报告$")
 _TITLE_HEAD: Final = re.compile(r"[\u4e00-\u9fff0-9〇○（）()·\s]{2,40}")
 """The first line of a title printed on two: an agency's name, perhaps the year (no chrome)."""
@@ -69,13 +70,17 @@ def join_title(blocks: list[Block], check: Callable[[str], bool]) -> list[Block]
     """A title wrapped over two lines ("…2021年政" / "府信息公开工作年度报告") joined."""
     out: list[Block] = []
     skip = False
+    in_body = False  # a title stands above 一、总体情况: two body paragraphs are never one title
     for i, block in enumerate(blocks):
         if skip:
             skip = False
             continue
+        if isinstance(block, Line) and _BODY_START.match(block.text):
+            in_body = True
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if (
-            isinstance(block, Line)
+            not in_body
+            and isinstance(block, Line)
             and isinstance(nxt, Line)
             and _TITLE_HEAD.fullmatch(block.text.strip()) is not None
             and len(nxt.text) <= 40

@@ -63,3 +63,16 @@ def test_render_then_import_gives_the_same_draft(fmt: str, draft: Draft) -> None
     assert messages == []
     assert report.notes == []
     assert printed(imported) == printed(draft)
+
+
+def test_two_body_paragraphs_are_never_joined_as_a_wrapped_title() -> None:
+    """Found by hypothesis: "00" / "信息公开工作年度报告" in 六 looked like a wrapped title."""
+    from assistant.core.draft import set_path
+    from assistant.store import load_draft
+    from tests.example import SEED_PATH
+
+    draft = set_path(load_draft(SEED_PATH), "other.text", "00\n信息公开工作年度报告")
+    for fmt_name in ("html", "md", "txt"):
+        report = read_bytes(render_report(draft, fmt_name, force=True).encode(), f"r.{fmt_name}")
+        imported, _ = to_draft(report)
+        assert imported.other.text == "00\n信息公开工作年度报告", fmt_name

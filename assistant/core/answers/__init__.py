@@ -16,7 +16,6 @@ from __future__ import annotations
 from assistant.core.answers.choices import (
     ChoiceOption,
     format_yesno,
-    is_bare_yes_or_no,
     parse_choice,
     parse_multichoice,
     parse_yesno,
@@ -51,7 +50,6 @@ __all__ = [
     "format_amount",
     "format_date",
     "format_yesno",
-    "is_bare_yes_or_no",
     "parse_amount",
     "parse_choice",
     "parse_count",
