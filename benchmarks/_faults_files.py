@@ -268,12 +268,16 @@ def _none() -> Finished:
 
 
 def _said(session: Finished) -> str:
-    """The line of the session's output that reports the fault."""
-    lines = session.text.splitlines()
-    for marks in (("！",), ("错误：",)):
+    """The line of the session's output that reports the fault.
+
+    A warning starts with "！" or "错误：" once the prompt before it ("> ", "另存为…> ") is
+    taken off; "欢迎回来！" and the like only contain the mark.
+    """
+    lines = [line.rpartition("> ")[2].strip() for line in session.text.splitlines()]
+    for marks in (("错误：",), ("！",)):
         for line in lines:
-            if any(mark in line for mark in marks):
-                return line.strip().removeprefix(">").strip()
+            if line.startswith(marks):
+                return line
     return first_line(session.text)
 
 
@@ -326,10 +330,13 @@ def _folder_deleted(root: Path) -> tuple[str, Path, Finished, dict[str, str], bo
     shutil.rmtree(folder)
     said, _ = session.answer("1")  # cannot be saved: the folder is gone
     session.send("/quit")
+    # The session now offers to save elsewhere and reads a path: end the input, as a closed
+    # terminal would, so it must give up and say the answers are not saved.
+    os.close(session.stdin)
     rest = drain(session.stdout, 5.0).decode("utf-8", "replace")
     errors = drain(session.stderr, 0.5).decode("utf-8", "replace")
     code, _, rss = reap(session.pid)
-    for fd in (session.stdin, session.stdout, session.stderr, session.saves):
+    for fd in (session.stdout, session.stderr, session.saves):
         os.close(fd)
     finished = Finished(code, None, said + rest, errors, 0.0, rss)
     return ("folder deleted under a running session", finished, {}, {}, True)
