@@ -136,6 +136,43 @@ def test_file_replaced_underneath_by_another_draft_is_kept_as_backup(saved: Path
     assert load_draft(backup_path(saved)) == other
 
 
+def test_the_file_this_session_wrote_is_not_read_again(
+    saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.store import files
+
+    draft = first()  # loaded before counting
+    reads: list[Path] = []
+    real = files.decode_draft
+
+    def counted(raw: bytes, path: Path) -> Draft:
+        reads.append(path)
+        return real(raw, path)
+
+    monkeypatch.setattr(files, "decode_draft", counted)
+    save_draft(draft, saved)
+    assert reads == []
+    assert load_draft(backup_path(saved)) == second()
+
+
+@pytest.mark.parametrize("in_place", [True, False], ids=["rewritten-in-place", "replaced"])
+def test_a_file_changed_by_another_program_is_checked_again(saved: Path, in_place: bool) -> None:
+    """Same size, so only the inode or the modification time tells the change."""
+    garbage = b"x" * saved.stat().st_size
+    before = saved.stat()
+    if in_place:
+        with saved.open("r+b") as f:
+            f.write(garbage)
+        os.utime(saved, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    else:
+        other = saved.with_name("other")
+        other.write_bytes(garbage)
+        os.replace(other, saved)
+    with pytest.raises(SaveError, match="不是可以读取的年报草稿"):
+        save_draft(first(), saved)
+    assert saved.read_bytes() == garbage
+
+
 def test_folder_gone(tmp_path: Path) -> None:
     folder = tmp_path / "U盘"
     folder.mkdir()
