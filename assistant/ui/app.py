@@ -8,7 +8,7 @@ import os
 import signal
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import App
@@ -24,9 +24,6 @@ from assistant.ui.palette import NianbaoCommands
 from assistant.ui.screens.choice import Choice, ChoiceScreen
 from assistant.ui.screens.interview import InterviewScreen
 from assistant.ui.screens.launcher import LauncherScreen
-
-if TYPE_CHECKING:
-    from assistant.ui.screens.review import ReviewScreen
 
 SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
@@ -71,15 +68,6 @@ class NianbaoApp(App[int]):
         for signum in SIGNALS:
             with contextlib.suppress(RuntimeError, ValueError):
                 loop.remove_signal_handler(signum)
-
-    def on_review_screen_draft_changed(self, event: ReviewScreen.DraftChanged) -> None:
-        """The review changed the draft: the interview screen below it writes it.
-
-        Handled by name, so the review's module is imported only when a review opens."""
-        event.stop()
-        for screen in self.screen_stack:
-            if isinstance(screen, InterviewScreen):
-                screen.draft_changed()
 
     def _chosen(self, path: Path | None) -> None:
         self.open_draft(path)

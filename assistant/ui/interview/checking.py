@@ -1,14 +1,18 @@
 """Checks and the preview, run in workers a moment after the last answer.
 
-New findings about what was just answered are said in the chat, above the next question.
+``BackgroundChecks`` belongs to the interview screen but is not part of it: it runs on the screen
+(its worker and timer owner) and posts ``BackgroundChecks.Checked`` with the findings, among them
+the new ones about what was just answered, and ``BackgroundChecks.Previewed`` with the report as
+text. The screen decides what to say.
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
-from textual import on
 from textual.message import Message
+from textual.screen import Screen
 from textual.timer import Timer
 
 from assistant.core import format as fmt
@@ -17,10 +21,6 @@ from assistant.core.findings import Finding, Severity
 from assistant.core.questions import Question
 from assistant.errors import NianbaoError
 from assistant.interview.session import Session
-from assistant.ui import text
-from assistant.ui.interview.base import InterviewBase
-from assistant.ui.widgets.preview_pane import PreviewPane
-from assistant.ui.widgets.transcript import Bubble
 
 QUIET_RULES = ("REQ", "E17")
 """Rules never said after an answer: missing answers, and E17 (said when it is submitted)."""
@@ -35,18 +35,35 @@ def concerns(finding: Finding, question: Question) -> bool:
     return table is not None and location.table == table
 
 
-class CheckingMixin(InterviewBase):
-    """Debounced checks and preview; the findings mark the sidebar and speak in the chat."""
+def _run_checks(draft: Draft) -> list[Finding]:
+    from assistant.core.checks import run_checks
 
-    DEBOUNCE_SECONDS = 0.4
-    """Checks and the preview wait this long after the last answer."""
+    try:
+        return run_checks(draft)
+    except NianbaoError:
+        return []
+
+
+def _render_text(draft: Draft) -> str:
+    from assistant.render import render_report
+
+    try:
+        result = render_report(draft, "txt", force=True)
+        return result if isinstance(result, str) else result.decode("utf-8")
+    except NianbaoError as error:
+        return f"预览暂时无法生成：{error}"
+
+
+class BackgroundChecks:
+    """Debounced checks and preview of the session's draft; which findings are new."""
 
     @dataclass
     class Checked(Message):
-        """Checks ran on ``draft``; ``announce`` when the author asked with /check."""
+        """Checks ran: all ``findings``, the ``new`` ones about what was answered since the last
+        check, and ``announce`` when the author asked with /check."""
 
-        draft: Draft
         findings: list[Finding]
+        new: list[Finding]
         announce: bool
 
     @dataclass
@@ -55,64 +72,61 @@ class CheckingMixin(InterviewBase):
 
         text: str
 
-    def __init__(self, session: Session, questions: list[Question]) -> None:
-        super().__init__(session, questions)
+    def __init__(self, screen: Screen[None], session: Session, debounce_seconds: float) -> None:
+        self._screen = screen
+        self._session = session
+        self._debounce_seconds = debounce_seconds
+        """Checks and the preview wait this long after the last answer."""
         self._debounce: Timer | None = None
-        self._known_findings: set[str] | None = None
+        self._known: set[str] | None = None
         """Keys of the findings of the last check (None before the first one)."""
-        self._answered_since: list[Question] = []
+        self._answered: list[Question] = []
         """Questions answered since the last check, whose new findings are said in the chat."""
-        self._asked_bubble: Bubble | None = None
-        """The first bubble of the question now asked (a finding about the answer goes above)."""
+        self.previewing = False
+        """True while the preview is shown: it is rendered again after each answer."""
 
-    def _schedule_background(self) -> None:
+    def note_answered(self, question: Question) -> None:
+        """``question`` was just answered: its new findings, at the next check, are news."""
+        self._answered.append(question)
+
+    def schedule(self) -> None:
+        """Check (and preview) a moment from now; a later call moves the moment on."""
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(self.DEBOUNCE_SECONDS, self._background)
+        self._debounce = self._screen.set_timer(self._debounce_seconds, self._background)
 
     def _background(self) -> None:
         self._debounce = None
-        self._check(announce=False)
-        if self.query_one(PreviewPane).display:
-            self._render_preview()
+        self.check(announce=False)
+        if self.previewing:
+            self.preview()
 
     # ------------------------------------------------------------ checks
 
-    def _check(self, *, announce: bool) -> None:
-        draft = self.draft
+    def check(self, *, announce: bool) -> None:
+        """Run the checks in a worker; ``announce`` when the author asked for them."""
+        self._screen.run_worker(self._check(announce), group="check", exit_on_error=False)
 
-        def job() -> None:
-            from assistant.core.checks import run_checks
-
-            try:
-                findings = run_checks(draft)
-            except NianbaoError:
-                findings = []
-            self.post_message(self.Checked(draft, findings, announce))
-
-        self.run_worker(job, thread=True, group="check", exit_on_error=False)
-
-    @on(Checked)
-    def _checked(self, event: Checked) -> None:
-        if event.draft is not self.draft and not event.announce:
+    async def _check(self, announce: bool) -> None:
+        draft = self._session.draft
+        findings = await asyncio.to_thread(_run_checks, draft)
+        # Back on the UI thread: a check of a draft since replaced is news only when asked for.
+        current = draft is self._session.draft
+        if not current and not announce:
             return
-        self.findings = event.findings
-        self._update_nav()  # a check ends between answers: no frame to keep free
-        if event.announce:
-            self.transcript.say(text.findings_summary(event.findings), "note")
-        if event.draft is self.draft:
-            self._say_new_findings(event.findings)
+        new = self._new_findings(findings) if current else []
+        self._screen.post_message(self.Checked(findings, new, announce))
 
-    def _say_new_findings(self, findings: list[Finding]) -> None:
-        """Findings new since the last check about what was just answered, said in the chat."""
-        known = self._known_findings
-        answered = self._answered_since
-        self._known_findings = {f.key for f in findings}
-        self._answered_since = []
+    def _new_findings(self, findings: list[Finding]) -> list[Finding]:
+        """Findings new since the last check about what was answered since then."""
+        known = self._known
+        answered = self._answered
+        self._known = {f.key for f in findings}
+        self._answered = []
         if known is None or not answered:
-            return
-        acknowledged = set(self.draft.acknowledged)
-        new = [
+            return []
+        acknowledged = set(self._session.draft.acknowledged)
+        return [
             f
             for f in findings
             if f.key not in known
@@ -121,31 +135,13 @@ class CheckingMixin(InterviewBase):
             and f.severity is not Severity.NOTICE
             and any(concerns(f, q) for q in answered)
         ]
-        if new:
-            error = any(f.severity is Severity.ERROR for f in new)
-            self.transcript.say(
-                text.answer_findings(new),
-                "error" if error else "warning",
-                before=self._asked_bubble,
-            )
 
     # ------------------------------------------------------------ preview
 
-    def _render_preview(self) -> None:
-        draft = self.draft
+    def preview(self) -> None:
+        """Render the report as text in a worker."""
+        self._screen.run_worker(self._preview(), group="preview", exit_on_error=False)
 
-        def job() -> None:
-            from assistant.render import render_report
-
-            try:
-                result = render_report(draft, "txt", force=True)
-                shown = result if isinstance(result, str) else result.decode("utf-8")
-            except NianbaoError as error:
-                shown = f"预览暂时无法生成：{error}"
-            self.post_message(self.Previewed(shown))
-
-        self.run_worker(job, thread=True, group="preview", exit_on_error=False)
-
-    @on(Previewed)
-    async def _previewed(self, event: Previewed) -> None:
-        await self.query_one(PreviewPane).show(event.text)
+    async def _preview(self) -> None:
+        shown = await asyncio.to_thread(_render_text, self._session.draft)
+        self._screen.post_message(self.Previewed(shown))

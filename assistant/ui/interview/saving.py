@@ -1,101 +1,74 @@
-"""Saving the draft: a worker writes it, a failed write is retried, /saveas moves it elsewhere."""
+"""Saving the draft: a worker writes it, a failed write is retried, the screen is told how it went.
+
+``SaveStatus`` belongs to the interview screen but is not part of it: it runs the writes on the
+screen (their worker and timer owner) and posts ``SaveStatus.Saved`` or ``SaveStatus.Failed``
+there; the screen decides what the status bar and the conversation say. Save-as stays the
+screen's action.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
-from textual import on, work
 from textual.message import Message
+from textual.screen import Screen
 from textual.timer import Timer
 
-from assistant.core.questions import Question
 from assistant.errors import NianbaoError
-from assistant.interview.session import SaveOutcome, Session
-from assistant.ui import text
-from assistant.ui.interview.base import InterviewBase
-from assistant.ui.screens.ask_path import AskPathScreen
-from assistant.ui.widgets.status_bar import StatusBar
+from assistant.interview.session import Session
 
 
-class SavingMixin(InterviewBase):
-    """Writes the draft off the UI thread and shows how the last write went."""
-
-    RETRY_SECONDS = 5.0
-    """Wait between attempts to write a draft whose save failed."""
+class SaveStatus:
+    """Writes the session's draft off the UI thread; knows whether the saves are failing."""
 
     @dataclass
     class Saved(Message):
-        """A save attempt finished (on a worker thread)."""
+        """The draft is on disk; ``recovered`` when the saves before this one had failed."""
 
-        outcome: SaveOutcome
+        saved_at: dt.datetime
+        recovered: bool
 
-    def __init__(self, session: Session, questions: list[Question]) -> None:
-        super().__init__(session, questions)
+    @dataclass
+    class Failed(Message):
+        """A write failed (it is retried); ``first`` when the saves before it went well."""
+
+        error: NianbaoError
+        first: bool
+
+    def __init__(self, screen: Screen[None], session: Session, retry_seconds: float) -> None:
+        self._screen = screen
+        self._session = session
+        self._retry_seconds = retry_seconds
+        """Wait between attempts to write a draft whose save failed."""
         self._retry: Timer | None = None
         self._failing = False
 
-    def _save(self) -> None:
-        self.run_worker(self._save_job, thread=True, group="save", exit_on_error=False)
+    @property
+    def failing(self) -> bool:
+        """True from a failed write until the next one that works."""
+        return self._failing
 
-    def _save_job(self) -> None:
-        self.post_message(self.Saved(self.session.saver.save_pending()))
+    def save(self) -> None:
+        """Write what the session holds, in a worker; the screen hears how it went."""
+        self._screen.run_worker(self._write(), group="save", exit_on_error=False)
 
-    @on(Saved)
-    def _saved(self, event: Saved) -> None:
-        status = self.query_one(StatusBar)
-        outcome = event.outcome
+    async def _write(self) -> None:
+        # The write runs on a thread; what it did is taken in on the UI thread, here.
+        outcome = await asyncio.to_thread(self._session.saver.save_pending)
         if outcome.error is not None:
-            if not self._failing:
-                self.transcript.say(text.save_failed(outcome.error), "error")
+            first = not self._failing
             self._failing = True
-            status.failing = True
-            status.save_state = text.save_state_failing(outcome.error)
             if self._retry is None:
-                self._retry = self.set_timer(self.RETRY_SECONDS, self._retry_save)
-            self.refresh_bindings()
+                self._retry = self._screen.set_timer(self._retry_seconds, self._retry_save)
+            self._screen.post_message(self.Failed(outcome.error, first))
         elif outcome.saved_at is not None:
-            if self._failing:
-                self.transcript.say(text.SAVE_RECOVERED, "note")
+            recovered = self._failing
             self._failing = False
-            status.failing = False
-            status.save_state = f"已保存 {outcome.saved_at:%H:%M}"
-            self.refresh_bindings()
+            self._screen.post_message(self.Saved(outcome.saved_at, recovered))
 
     def _retry_save(self) -> None:
         self._retry = None
-        if self.session.saver.dirty:
-            self._save()
-
-    # ------------------------------------------------------------ save as
-
-    def action_save_as(self) -> None:
-        self.app.push_screen(
-            AskPathScreen(
-                "另存为",
-                text.SAVE_AS_PROMPT,
-                str(self.session.path.with_name(self.session.path.name)),
-                self.session.path.parent,
-            ),
-            self._save_as,
-        )
-
-    def _save_as(self, path: Path | None) -> None:
-        if path is not None:
-            self._move_to(path)
-
-    @work(exclusive=True, group="save-as")
-    async def _move_to(self, path: Path) -> None:
-        try:
-            self.session.move_to(path)
-        except NianbaoError as error:
-            self.transcript.say(str(error), "error")
-            return
-        self.answer_box.read_only = False
-        self.transcript.say(f"草稿改存到 {path}，以后的回答都保存在这里。", "note")
-        self._save()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save_as":
-            return self._failing or self.session.read_only
-        return True
+        if self._session.saver.dirty:
+            self.save()

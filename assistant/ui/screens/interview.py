@@ -1,18 +1,39 @@
 """The conversation: the assistant asks what the driver says is next, the author answers.
 
 The session owns the draft and the driver (``assistant.interview``) the conversation; the
-screen shows them. It is assembled from the parts in ``assistant.ui.interview``: asking
-and answering (``asking``), the keys and slash commands (``actions``), saving (``saving``) and
-the checks and preview that run in workers after each answer (``checking``).
+screen shows them. It composes the widgets and owns three small helpers from
+``assistant.ui.interview``, each knowing only what it is given: ``Asking`` fills the widgets from
+the driver's replies, ``SaveStatus`` writes the draft and ``BackgroundChecks`` runs the checks and
+the preview after each answer; the last two post messages the screen turns into what the
+author reads. The keys are in ``actions``; the review posts ``ReviewScreen.Closed``.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import TextArea
+
+from assistant.core.draft import Draft
+from assistant.core.findings import Severity
+from assistant.core.questions import Question
+from assistant.errors import NianbaoError
+from assistant.interview import Interview, Reply, Session, messages
+from assistant.interview.commands import is_help_request, parse_command, strip_prefill
 from assistant.ui import text
-from assistant.ui.interview.actions import ActionsMixin
+from assistant.ui.interview.actions import bindings
+from assistant.ui.interview.asking import Asking
+from assistant.ui.interview.checking import BackgroundChecks
+from assistant.ui.interview.saving import SaveStatus
+from assistant.ui.interview.sidebar import Sidebar
+from assistant.ui.screens.ask_path import AskPathScreen
 from assistant.ui.widgets.answer_box import AnswerBox
 from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.preview_pane import PreviewPane
@@ -21,9 +42,65 @@ from assistant.ui.widgets.section_nav import SectionNav
 from assistant.ui.widgets.status_bar import StatusBar
 from assistant.ui.widgets.transcript import Transcript
 
+if TYPE_CHECKING:
+    from assistant.ui.screens.review import ReviewScreen
 
-class InterviewScreen(ActionsMixin):
+
+def _driver(command: str) -> Callable[[InterviewScreen], None]:
+    """The action of a key the driver answers itself (``Interview.command``)."""
+
+    def action(screen: InterviewScreen) -> None:
+        screen.show(screen.interview.command(command))
+
+    return action
+
+
+class InterviewScreen(Screen[None]):
     """One draft, question after question, until the review."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings()
+
+    RETRY_SECONDS = 5.0
+    """Wait between attempts to write a draft whose save failed."""
+    DEBOUNCE_SECONDS = 0.4
+    """Checks and the preview wait this long after the last answer."""
+    NAV_DELAY = 0.05
+    """Seconds from an answer to the sidebar's update (see ``Sidebar.refresh``)."""
+
+    asking: Asking
+    sidebar: Sidebar
+    """Set on mount, once the widgets they fill exist."""
+
+    def __init__(self, session: Session, questions: list[Question]) -> None:
+        super().__init__()
+        self.session = session
+        self.questions = questions
+        self.interview = Interview(session, questions, keys=True)
+        self.saving = SaveStatus(self, session, self.RETRY_SECONDS)
+        self.checks = BackgroundChecks(self, session, self.DEBOUNCE_SECONDS)
+        self._review_open = False
+
+    @property
+    def draft(self) -> Draft:
+        return self.session.draft
+
+    @property
+    def current(self) -> Question | None:
+        """The question asked now (None once the questions ran out)."""
+        return self.interview.current
+
+    @property
+    def revisiting(self) -> bool:
+        """True while walking through answered questions after /back, /goto or a finding."""
+        return self.interview.revisiting
+
+    @property
+    def transcript(self) -> Transcript:
+        return self.query_one(Transcript)
+
+    @property
+    def answer_box(self) -> AnswerBox:
+        return self.query_one(AnswerBox)
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -37,6 +114,21 @@ class InterviewScreen(ActionsMixin):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.asking = Asking(
+            self.session,
+            self.questions,
+            self.transcript,
+            self.answer_box,
+            self.query_one(PriorText),
+        )
+        self.sidebar = Sidebar(
+            self,
+            self.query_one(SectionNav),
+            self.session,
+            self.questions,
+            lambda: self.current,
+            self.NAV_DELAY,
+        )
         self.query_one(PreviewPane).display = False
         self.answer_box.read_only = self.session.read_only
         status = self.query_one(StatusBar)
@@ -45,8 +137,218 @@ class InterviewScreen(ActionsMixin):
         elif not self.session.is_new:
             status.save_state = text.opened_state(self.session.path)
         self._refresh_header()
-        self._refresh_nav()
-        self._schedule_background()
+        self.sidebar.refresh()
+        self.checks.schedule()
         if not self.session.read_only and self.session.saver.dirty:
-            self._save()  # a new draft: create the file now, so a bad folder shows at once
+            self.saving.save()  # a new draft: create the file now, so a bad folder shows at once
         self.show(self.interview.start())
+
+    # ------------------------------------------------------------ replies
+
+    def show(self, reply: Reply) -> None:
+        """Show what the driver answered, then do what it leads to: save, check, ask, review."""
+        if not self.asking.say(reply):
+            return
+        if reply.answered is not None:
+            self.checks.note_answered(reply.answered)
+        if reply.committed:
+            self._committed()
+        if reply.asked is not None:
+            self.asking.present(reply.asked, revisit=reply.revisit)
+            self.sidebar.refresh()
+        elif reply.finished:
+            self.asking.finished()
+            self.sidebar.refresh()
+            if not self.session.read_only:
+                self.action_render()
+        else:
+            self.answer_box.focus_editor()
+        if reply.front == "goto":
+            self.query_one(SectionNav).focus()
+        elif reply.front is not None:
+            self.call_later(self.run_action, reply.front)
+
+    def answer(self, typed: str) -> None:
+        """Apply ``typed`` to the current question; on refusal the text stays in the input."""
+        self.show(self.interview.answer(typed))
+
+    def unsubmitted(self) -> bool:
+        """True when the input holds typed text that is neither accepted nor the proposal."""
+        return self.asking.unsubmitted()
+
+    @on(TextArea.Changed, "#answer-area")
+    def _typed(self, event: TextArea.Changed) -> None:
+        self.asking.typed(self.current, event.text_area.text)
+
+    @on(AnswerBox.Submitted)
+    def _submitted(self, event: AnswerBox.Submitted) -> None:
+        event.stop()
+        self.transcript.follow()  # the question being answered, not what was read back
+        prefill = self.answer_box.prefill
+        if is_help_request(event.text):
+            self.answer_box.set_text(prefill)
+        elif parse_command(strip_prefill(event.text, prefill)) is not None:
+            self.answer_box.set_text("" if self.current is None else prefill)
+        self.show(self.interview.submit(event.text, prefill))
+
+    def draft_changed(self) -> None:
+        """The session's draft changed elsewhere (the review): write it, refresh, check."""
+        self._committed()
+
+    def _committed(self) -> None:
+        """The session's draft changed: refresh, write it, check it a moment later."""
+        self._refresh_header()
+        self.sidebar.refresh()
+        if not self.session.read_only:
+            if not self.saving.failing:
+                self.query_one(StatusBar).save_state = "正在保存..."
+            self.saving.save()
+        self.checks.schedule()
+
+    # ------------------------------------------------------------ header and sidebar
+
+    def _refresh_header(self) -> None:
+        status = self.query_one(StatusBar)
+        status.agency = self.draft.meta.agency or ""
+        status.year = self.draft.meta.year
+
+    # ------------------------------------------------------------ what the helpers tell
+
+    @on(SaveStatus.Saved)
+    def _saved(self, event: SaveStatus.Saved) -> None:
+        if event.recovered:
+            self.transcript.say(text.SAVE_RECOVERED, "note")
+        status = self.query_one(StatusBar)
+        status.failing = False
+        status.save_state = f"已保存 {event.saved_at:%H:%M}"
+        self.refresh_bindings()
+
+    @on(SaveStatus.Failed)
+    def _save_failed(self, event: SaveStatus.Failed) -> None:
+        if event.first:
+            self.transcript.say(text.save_failed(event.error), "error")
+        status = self.query_one(StatusBar)
+        status.failing = True
+        status.save_state = text.save_state_failing(event.error)
+        self.refresh_bindings()
+
+    @on(BackgroundChecks.Checked)
+    def _checked(self, event: BackgroundChecks.Checked) -> None:
+        self.sidebar.findings = event.findings
+        self.sidebar.update()  # a check ends between answers: no frame to keep free
+        if event.announce:
+            self.transcript.say(text.findings_summary(event.findings), "note")
+        if event.new:
+            error = any(f.severity is Severity.ERROR for f in event.new)
+            self.transcript.say(
+                text.answer_findings(event.new),
+                "error" if error else "warning",
+                before=self.asking.asked_bubble,
+            )
+
+    @on(BackgroundChecks.Previewed)
+    async def _previewed(self, event: BackgroundChecks.Previewed) -> None:
+        await self.query_one(PreviewPane).show(event.text)
+
+    # ------------------------------------------------------------ the review (/render)
+
+    def action_render(self) -> None:
+        if self._review_open:
+            return
+        from assistant.ui.screens.review import ReviewScreen
+
+        self._review_open = True
+        self.app.push_screen(ReviewScreen(self.interview, report_to=self))
+
+    def on_review_screen_draft_changed(self, event: ReviewScreen.DraftChanged) -> None:
+        """The author acknowledged a warning in the review. Handled by name, so the review's
+        module is imported only when a review opens."""
+        self.draft_changed()
+
+    def on_review_screen_closed(self, event: ReviewScreen.Closed) -> None:
+        """Back from the review: to the question of a finding, or where the author was."""
+        self._review_open = False
+        if event.jump is not None:
+            self.transcript.say(text.jumped(event.jump), "note")
+            self.show(self.interview.revisit(event.jump))
+        else:
+            self.answer_box.focus_editor()
+
+    # ------------------------------------------------------------ save as
+
+    def action_save_as(self) -> None:
+        self.app.push_screen(
+            AskPathScreen(
+                "另存为",
+                text.SAVE_AS_PROMPT,
+                str(self.session.path.with_name(self.session.path.name)),
+                self.session.path.parent,
+            ),
+            self._save_as,
+        )
+
+    def _save_as(self, path: Path | None) -> None:
+        if path is not None:
+            self._move_to(path)
+
+    @work(exclusive=True, group="save-as")
+    async def _move_to(self, path: Path) -> None:
+        try:
+            self.session.move_to(path)
+        except NianbaoError as error:
+            self.transcript.say(str(error), "error")
+            return
+        self.answer_box.read_only = False
+        self.transcript.say(f"草稿改存到 {path}，以后的回答都保存在这里。", "note")
+        self.saving.save()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_as":
+            return self.saving.failing or self.session.read_only
+        return True
+
+    # ------------------------------------------------------------ keys and commands
+
+    action_why = _driver("why")
+    action_back = _driver("back")
+    action_skip = _driver("skip")
+    action_goto = _driver("goto")
+    action_resume = _driver("resume")
+    action_help = _driver("help")
+    action_scope = _driver("scope")
+
+    @on(SectionNav.Selected)
+    def _nav_selected(self, event: SectionNav.Selected) -> None:
+        event.stop()
+        self.show(self.interview.goto_section(event.section))
+
+    def action_check(self) -> None:
+        self.transcript.say("正在检查...", "note")
+        self.checks.check(announce=True)
+        self.answer_box.focus_editor()
+
+    def action_preview(self) -> None:
+        pane = self.query_one(PreviewPane)
+        pane.display = not pane.display
+        self.checks.previewing = pane.display
+        self.query_one("#body").set_class(pane.display, "-previewing")
+        if pane.display:
+            self.checks.preview()
+        self.answer_box.focus_editor()
+
+    def action_prior(self) -> None:
+        prior = self.query_one(PriorText)
+        if prior.text is None:
+            self.transcript.say(messages.no_prior_text(), "note")
+        else:
+            prior.toggle()
+        self.answer_box.focus_editor()
+
+    def action_scroll_transcript(self, pages: int) -> None:
+        if pages < 0:
+            self.transcript.scroll_page_up(animate=False)
+        else:
+            self.transcript.scroll_page_down(animate=False)
+
+    def action_quit(self) -> None:
+        self.app.call_later(self.app.run_action, "quit")

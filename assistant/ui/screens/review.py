@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Button, Label, SelectionList
 from textual.widgets.selection_list import Selection
@@ -50,8 +51,9 @@ def format_available(name: str) -> bool:
     return name in FORMATS
 
 
-class ReviewScreen(Screen[Question | None]):
-    """Dismisses with a question to go back to, or None to return to the conversation."""
+class ReviewScreen(Screen[None]):
+    """Tells ``report_to`` (the conversation below it) what happened: ``DraftChanged`` when a
+    warning is acknowledged, ``Closed`` with a question to go back to, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "返回对话"),
@@ -73,7 +75,13 @@ class ReviewScreen(Screen[Question | None]):
     @dataclass
     class DraftChanged(Message):
         """The author acknowledged (or withdrew) a warning: the session's draft changed and
-        must be written; the interview screen does it (the app passes this on)."""
+        must be written; the interview screen does it."""
+
+    @dataclass
+    class Closed(Message):
+        """The review closed: ``jump`` is the question of the finding chosen, else None."""
+
+        jump: Question | None
 
     @dataclass
     class Written(Message):
@@ -82,9 +90,10 @@ class ReviewScreen(Screen[Question | None]):
         written: list[tuple[str, Path]]
         errors: list[str]
 
-    def __init__(self, interview: Interview) -> None:
+    def __init__(self, interview: Interview, *, report_to: MessagePump) -> None:
         super().__init__()
         self.interview = interview
+        self.report_to = report_to
         self.questions = interview.questions
         self.session = interview.session
         self.findings: list[Finding] = []
@@ -192,13 +201,13 @@ class ReviewScreen(Screen[Question | None]):
         if question is None:
             self.notify(text.NO_QUESTION_FOR_FINDING, severity="warning")
             return
-        self.dismiss(question)
+        self._close(question)
 
     @on(FindingItem.Acknowledge)
     def _acknowledge(self, event: FindingItem.Acknowledge) -> None:
         event.stop()
         self.interview.acknowledge(event.finding.key, event.acknowledged)
-        self.post_message(self.DraftChanged())
+        self.report_to.post_message(self.DraftChanged())
         for item in self.query(FindingItem):
             if item.finding.key == event.finding.key:
                 item.set_acknowledged(event.acknowledged)
@@ -217,7 +226,11 @@ class ReviewScreen(Screen[Question | None]):
             self._blocked_shown = False
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, jump: Question | None) -> None:
+        self.report_to.post_message(self.Closed(jump))
+        self.dismiss()
 
     def action_scroll(self, where: str) -> None:
         """Scroll the page: ``down``, ``up``, ``page_down``, ``page_up``, ``home`` or ``end``."""
