@@ -1,7 +1,8 @@
-"""The interview screen's parts, one behaviour per module.
+"""The interview screen's helpers, one behaviour per module, none built on another.
 
-``assistant.ui.screens.interview.InterviewScreen`` is assembled from these layers, each built
-on the one below: ``base`` (the shared state and widgets), ``saving`` (writing the draft, retry,
-save-as), ``checking`` (checks and the preview after each answer), ``asking`` (asking,
-answering, the review at the end) and ``actions`` (the keys and slash commands).
+``assistant.ui.screens.interview.InterviewScreen`` composes the widgets and owns one of each:
+``asking`` (the driver's replies shown in the widgets), ``sidebar`` (progress and marks),
+``saving`` (writing the draft, retry), ``checking`` (checks and the preview after each answer);
+``actions`` holds the keys and the functions they run. A helper is given what it needs (the
+screen as its message target and timer owner, the session) and uses only public names.
 """

@@ -1,16 +1,16 @@
 """The conversation: the assistant asks what the driver says is next, the author answers.
 
 The session owns the draft and the driver (``assistant.interview``) the conversation; the
-screen shows them. It composes the widgets and owns three small helpers from
-``assistant.ui.interview``, each knowing only what it is given: ``Asking`` fills the widgets from
-the driver's replies, ``SaveStatus`` writes the draft and ``BackgroundChecks`` runs the checks and
-the preview after each answer; the last two post messages the screen turns into what the
-author reads. The keys are in ``actions``; the review posts ``ReviewScreen.Closed``.
+screen shows them. It composes the widgets and owns small helpers from ``assistant.ui.interview``
+that know only what they are given, never each other: ``Asking`` fills the widgets from the
+driver's replies, ``Sidebar`` the section list; ``SaveStatus`` writes the draft and
+``BackgroundChecks`` runs the checks and the preview after each answer, both posting messages
+the screen turns into what the author reads. The keys are a table of functions (``actions``);
+the review tells the screen it closed with ``ReviewScreen.Closed``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,10 +25,10 @@ from assistant.core.draft import Draft
 from assistant.core.findings import Severity
 from assistant.core.questions import Question
 from assistant.errors import NianbaoError
-from assistant.interview import Interview, Reply, Session, messages
+from assistant.interview import Interview, Reply, Session
 from assistant.interview.commands import is_help_request, parse_command, strip_prefill
 from assistant.ui import text
-from assistant.ui.interview.actions import bindings
+from assistant.ui.interview import actions
 from assistant.ui.interview.asking import Asking
 from assistant.ui.interview.checking import BackgroundChecks
 from assistant.ui.interview.saving import SaveStatus
@@ -46,19 +46,10 @@ if TYPE_CHECKING:
     from assistant.ui.screens.review import ReviewScreen
 
 
-def _driver(command: str) -> Callable[[InterviewScreen], None]:
-    """The action of a key the driver answers itself (``Interview.command``)."""
-
-    def action(screen: InterviewScreen) -> None:
-        screen.show(screen.interview.command(command))
-
-    return action
-
-
 class InterviewScreen(Screen[None]):
     """One draft, question after question, until the review."""
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings()
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings()
 
     RETRY_SECONDS = 5.0
     """Wait between attempts to write a draft whose save failed."""
@@ -168,10 +159,6 @@ class InterviewScreen(Screen[None]):
         elif reply.front is not None:
             self.call_later(self.run_action, reply.front)
 
-    def answer(self, typed: str) -> None:
-        """Apply ``typed`` to the current question; on refusal the text stays in the input."""
-        self.show(self.interview.answer(typed))
-
     def unsubmitted(self) -> bool:
         """True when the input holds typed text that is neither accepted nor the proposal."""
         return self.asking.unsubmitted()
@@ -190,10 +177,6 @@ class InterviewScreen(Screen[None]):
         elif parse_command(strip_prefill(event.text, prefill)) is not None:
             self.answer_box.set_text("" if self.current is None else prefill)
         self.show(self.interview.submit(event.text, prefill))
-
-    def draft_changed(self) -> None:
-        """The session's draft changed elsewhere (the review): write it, refresh, check."""
-        self._committed()
 
     def _committed(self) -> None:
         """The session's draft changed: refresh, write it, check it a moment later."""
@@ -263,10 +246,12 @@ class InterviewScreen(Screen[None]):
     def on_review_screen_draft_changed(self, event: ReviewScreen.DraftChanged) -> None:
         """The author acknowledged a warning in the review. Handled by name, so the review's
         module is imported only when a review opens."""
-        self.draft_changed()
+        event.stop()
+        self._committed()
 
     def on_review_screen_closed(self, event: ReviewScreen.Closed) -> None:
         """Back from the review: to the question of a finding, or where the author was."""
+        event.stop()
         self._review_open = False
         if event.jump is not None:
             self.transcript.say(text.jumped(event.jump), "note")
@@ -309,46 +294,20 @@ class InterviewScreen(Screen[None]):
 
     # ------------------------------------------------------------ keys and commands
 
-    action_why = _driver("why")
-    action_back = _driver("back")
-    action_skip = _driver("skip")
-    action_goto = _driver("goto")
-    action_resume = _driver("resume")
-    action_help = _driver("help")
-    action_scope = _driver("scope")
+    action_why = actions.driver("why")
+    action_back = actions.driver("back")
+    action_skip = actions.driver("skip")
+    action_goto = actions.driver("goto")
+    action_resume = actions.driver("resume")
+    action_help = actions.driver("help")
+    action_scope = actions.driver("scope")
+    action_check = actions.check
+    action_preview = actions.preview
+    action_prior = actions.prior
+    action_scroll_transcript = actions.scroll_transcript
+    action_quit = actions.quit
 
     @on(SectionNav.Selected)
     def _nav_selected(self, event: SectionNav.Selected) -> None:
         event.stop()
         self.show(self.interview.goto_section(event.section))
-
-    def action_check(self) -> None:
-        self.transcript.say("正在检查...", "note")
-        self.checks.check(announce=True)
-        self.answer_box.focus_editor()
-
-    def action_preview(self) -> None:
-        pane = self.query_one(PreviewPane)
-        pane.display = not pane.display
-        self.checks.previewing = pane.display
-        self.query_one("#body").set_class(pane.display, "-previewing")
-        if pane.display:
-            self.checks.preview()
-        self.answer_box.focus_editor()
-
-    def action_prior(self) -> None:
-        prior = self.query_one(PriorText)
-        if prior.text is None:
-            self.transcript.say(messages.no_prior_text(), "note")
-        else:
-            prior.toggle()
-        self.answer_box.focus_editor()
-
-    def action_scroll_transcript(self, pages: int) -> None:
-        if pages < 0:
-            self.transcript.scroll_page_up(animate=False)
-        else:
-            self.transcript.scroll_page_down(animate=False)
-
-    def action_quit(self) -> None:
-        self.app.call_later(self.app.run_action, "quit")
