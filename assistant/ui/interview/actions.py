@@ -1,25 +1,43 @@
 """The keys and slash commands of the interview screen, as a table of plain functions.
 
 A key runs the screen's action of its command's name (``assistant.interview.commands``); the
-screen's class takes each ``action_*`` from here (``action_check = actions.check``), so a function
-gets the screen as its first argument. /back, /skip, /goto... are the driver's (``driver``);
-/render and /saveas are the screen's own methods.
+screen's class takes most ``action_*`` from here (``action_check = actions.check``), so a
+function gets the screen as its first argument, seen through ``Conversation``. /back, /skip,
+/goto... are the driver's (``driver``); /render, /saveas, /preview and /quit are the screen's
+own methods.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from textual.binding import Binding, BindingType
 
-from assistant.interview import messages
+from assistant.interview import Interview, Reply, messages
 from assistant.interview.commands import COMMANDS
-from assistant.ui.widgets.preview_pane import PreviewPane
+from assistant.ui.interview.checking import BackgroundChecks
+from assistant.ui.widgets.answer_box import AnswerBox
 from assistant.ui.widgets.prior_text import PriorText
+from assistant.ui.widgets.transcript import Transcript
 
-if TYPE_CHECKING:
-    from assistant.ui.screens.interview import InterviewScreen
+
+class Conversation(Protocol):
+    """What the actions use of the interview screen (``Conversation``)."""
+
+    interview: Interview
+    checks: BackgroundChecks
+
+    @property
+    def transcript(self) -> Transcript: ...
+
+    @property
+    def answer_box(self) -> AnswerBox: ...
+
+    @property
+    def prior_text(self) -> PriorText: ...
+
+    def show(self, reply: Reply) -> None: ...
 
 
 def bindings() -> list[BindingType]:
@@ -44,33 +62,23 @@ def bindings() -> list[BindingType]:
     ]
 
 
-def driver(command: str) -> Callable[[InterviewScreen], None]:
+def driver(command: str) -> Callable[[Conversation], None]:
     """The action of a command the driver answers itself (``Interview.command``)."""
 
-    def action(screen: InterviewScreen) -> None:
+    def action(screen: Conversation) -> None:
         screen.show(screen.interview.command(command))
 
     return action
 
 
-def check(screen: InterviewScreen) -> None:
+def check(screen: Conversation) -> None:
     screen.transcript.say("正在检查...", "note")
     screen.checks.check(announce=True)
     screen.answer_box.focus_editor()
 
 
-def preview(screen: InterviewScreen) -> None:
-    pane = screen.query_one(PreviewPane)
-    pane.display = not pane.display
-    screen.checks.previewing = pane.display
-    screen.query_one("#body").set_class(pane.display, "-previewing")
-    if pane.display:
-        screen.checks.preview()
-    screen.answer_box.focus_editor()
-
-
-def prior(screen: InterviewScreen) -> None:
-    shown = screen.query_one(PriorText)
+def prior(screen: Conversation) -> None:
+    shown = screen.prior_text
     if shown.text is None:
         screen.transcript.say(messages.no_prior_text(), "note")
     else:
@@ -78,12 +86,8 @@ def prior(screen: InterviewScreen) -> None:
     screen.answer_box.focus_editor()
 
 
-def scroll_transcript(screen: InterviewScreen, pages: int) -> None:
+def scroll_transcript(screen: Conversation, pages: int) -> None:
     if pages < 0:
         screen.transcript.scroll_page_up(animate=False)
     else:
         screen.transcript.scroll_page_down(animate=False)
-
-
-def quit(screen: InterviewScreen) -> None:
-    screen.app.call_later(screen.app.run_action, "quit")

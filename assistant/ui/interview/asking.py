@@ -13,7 +13,7 @@ from textual.content import Content
 
 from assistant.core import flow
 from assistant.core.questions import Kind, Question, section_title
-from assistant.interview import Reply, Session, drafting
+from assistant.interview import Interview, Reply, drafting
 from assistant.interview.messages import MULTILINE_KINDS
 from assistant.ui import text
 from assistant.ui.widgets.answer_box import AnswerBox
@@ -26,14 +26,13 @@ class Asking:
 
     def __init__(
         self,
-        session: Session,
-        questions: list[Question],
+        interview: Interview,
         transcript: Transcript,
         answer_box: AnswerBox,
         prior: PriorText,
     ) -> None:
-        self._session = session
-        self._questions = questions
+        self._session = interview.session
+        self._questions = interview.questions
         self._transcript = transcript
         self._answer_box = answer_box
         self._prior = prior

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.screen import Screen
 
 from assistant.core import flow
 from assistant.core.findings import Finding, Severity
-from assistant.core.questions import Question
-from assistant.interview.session import Session
+from assistant.interview import Interview
 from assistant.ui.widgets.section_nav import SectionNav
 
 
@@ -28,22 +25,18 @@ def section_marks(findings: list[Finding], acknowledged: set[str]) -> dict[str, 
 
 
 class Sidebar:
-    """Shows the session's progress and the last check's ``findings`` in ``nav``."""
+    """Shows the interview's progress and the last check's ``findings`` in ``nav``."""
 
     def __init__(
         self,
         screen: Screen[None],
         nav: SectionNav,
-        session: Session,
-        questions: list[Question],
-        current: Callable[[], Question | None],
+        interview: Interview,
         delay: float,
     ) -> None:
         self._screen = screen
         self._nav = nav
-        self._session = session
-        self._questions = questions
-        self._current = current
+        self._interview = interview
         self._delay = delay
         """Seconds from an answer to the sidebar's update (see ``refresh``)."""
         self._pending = False
@@ -64,11 +57,11 @@ class Sidebar:
     def update(self) -> None:
         """The sidebar now."""
         self._pending = False
-        draft = self._session.draft
+        draft = self._interview.session.draft
         marks = section_marks(self.findings, set(draft.acknowledged))
-        current = self._current()
+        current = self._interview.current
         self._nav.show(
-            flow.progress(draft, self._questions),
+            flow.progress(draft, self._interview.questions),
             marks,
             current=current.section if current is not None else None,
         )

@@ -93,6 +93,10 @@ class InterviewScreen(Screen[None]):
     def answer_box(self) -> AnswerBox:
         return self.query_one(AnswerBox)
 
+    @property
+    def prior_text(self) -> PriorText:
+        return self.query_one(PriorText)
+
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
         with Horizontal(id="body"):
@@ -105,21 +109,8 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.asking = Asking(
-            self.session,
-            self.questions,
-            self.transcript,
-            self.answer_box,
-            self.query_one(PriorText),
-        )
-        self.sidebar = Sidebar(
-            self,
-            self.query_one(SectionNav),
-            self.session,
-            self.questions,
-            lambda: self.current,
-            self.NAV_DELAY,
-        )
+        self.asking = Asking(self.interview, self.transcript, self.answer_box, self.prior_text)
+        self.sidebar = Sidebar(self, self.query_one(SectionNav), self.interview, self.NAV_DELAY)
         self.query_one(PreviewPane).display = False
         self.answer_box.read_only = self.session.read_only
         status = self.query_one(StatusBar)
@@ -187,8 +178,6 @@ class InterviewScreen(Screen[None]):
                 self.query_one(StatusBar).save_state = "正在保存..."
             self.saving.save()
         self.checks.schedule()
-
-    # ------------------------------------------------------------ header and sidebar
 
     def _refresh_header(self) -> None:
         status = self.query_one(StatusBar)
@@ -302,12 +291,27 @@ class InterviewScreen(Screen[None]):
     action_help = actions.driver("help")
     action_scope = actions.driver("scope")
     action_check = actions.check
-    action_preview = actions.preview
     action_prior = actions.prior
     action_scroll_transcript = actions.scroll_transcript
-    action_quit = actions.quit
+
+    def action_preview(self) -> None:
+        pane = self.query_one(PreviewPane)
+        pane.display = not pane.display
+        self.checks.previewing = pane.display
+        self.query_one("#body").set_class(pane.display, "-previewing")
+        if pane.display:
+            self.checks.preview()
+        self.answer_box.focus_editor()
+
+    def action_quit(self) -> None:
+        self.app.call_later(self.app.run_action, "quit")
 
     @on(SectionNav.Selected)
     def _nav_selected(self, event: SectionNav.Selected) -> None:
         event.stop()
         self.show(self.interview.goto_section(event.section))
+
+
+if TYPE_CHECKING:
+    # The actions see the screen through ``actions.Conversation``: mypy checks here that it fits.
+    _FITS_ITS_ACTIONS: type[actions.Conversation] = InterviewScreen
