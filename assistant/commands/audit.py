@@ -192,7 +192,7 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], bool, int]:
 
 def run(args: argparse.Namespace) -> int:
     """Audit the files; see the module docstring for the exit codes."""
-    from assistant.commands.import_report import say
+    from assistant.console import say
 
     files, cut, skipped = expand(args.files)
     if skipped:
