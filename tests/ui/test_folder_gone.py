@@ -28,6 +28,7 @@ async def _remove_folder_answer_and_quit(app: NianbaoApp, pilot: object, folder:
     await settle(pilot)  # type: ignore[arg-type]
     assert isinstance(app.screen, AskPathScreen)
     assert app.screen.base.is_dir()  # not the folder that is gone
+    assert "原来所在的文件夹已不存在" in app.screen.message
     assert not str(app.screen.query_one(Input).value).startswith(str(folder))
 
 

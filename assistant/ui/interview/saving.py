@@ -74,11 +74,13 @@ class SavingMixin(InterviewBase):
         """The 另存为 question, starting in the draft's folder, or the home folder when that
         folder is gone (removed or moved while the session ran)."""
         folder = self.session.path.parent
+        prompt = text.SAVE_AS_PROMPT
         if not folder.is_dir():
             folder = Path.home()
-        return AskPathScreen(
-            "另存为", text.SAVE_AS_PROMPT, str(folder / self.session.path.name), folder
-        )
+            prompt = (
+                f"草稿原来所在的文件夹已不存在。新的草稿文件名（完整路径，或相对于 {folder}）："
+            )
+        return AskPathScreen("另存为", prompt, str(folder / self.session.path.name), folder)
 
     def action_save_as(self) -> None:
         self.app.push_screen(self._ask_path(), self._save_as)
