@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,16 +70,38 @@ class SavingMixin(InterviewBase):
 
     # ------------------------------------------------------------ save as
 
+    def _ask_path(self) -> AskPathScreen:
+        """The 另存为 question, starting in the draft's folder, or the home folder when that
+        folder is gone (removed or moved while the session ran)."""
+        folder = self.session.path.parent
+        prompt = text.SAVE_AS_PROMPT
+        if not folder.is_dir():
+            folder = Path.home()
+            prompt = (
+                f"草稿原来所在的文件夹已不存在。新的草稿文件名（完整路径，或相对于 {folder}）："
+            )
+        return AskPathScreen("另存为", prompt, str(folder / self.session.path.name), folder)
+
     def action_save_as(self) -> None:
-        self.app.push_screen(
-            AskPathScreen(
-                "另存为",
-                text.SAVE_AS_PROMPT,
-                str(self.session.path.with_name(self.session.path.name)),
-                self.session.path.parent,
-            ),
-            self._save_as,
-        )
+        self.app.push_screen(self._ask_path(), self._save_as)
+
+    async def save_elsewhere(self) -> bool:
+        """At quit, with a save that keeps failing: ask for another file until the draft is
+        written there. False when the author cancels (closing then keeps a rescue copy and
+        says that the answers are not saved). Must run in a worker (it waits for answers)."""
+        while True:
+            path = await self.app.push_screen_wait(self._ask_path())
+            if path is None:
+                return False
+            try:
+                self.session.move_to(path)
+            except NianbaoError as error:
+                self.app.notify(str(error), title="无法另存", severity="error")
+                continue
+            outcome = await asyncio.to_thread(self.session.saver.save_pending)
+            if outcome.error is None:
+                return True
+            self.app.notify(str(outcome.error), title="无法另存", severity="error")
 
     def _save_as(self, path: Path | None) -> None:
         if path is not None:
