@@ -52,6 +52,7 @@ def _prepare(scratch: Path) -> None:
     import assistant.commands.plain
     import assistant.commands.render
     import assistant.commands.tui
+    import assistant.console
     import assistant.core.checks
     import assistant.render
     import assistant.ui.app  # noqa: F401

@@ -39,6 +39,8 @@ narratives = st.lists(st.text(_alphabet, min_size=1, max_size=40), min_size=1, m
     lambda lines: "\n".join(line.strip() or "内容" for line in lines)
 )
 names = st.text(_alphabet, min_size=2, max_size=20).map(lambda s: s.strip() or "某机关")
+agency_names = names.map(lambda s: s.rstrip("。！？；：，、") or "某机关")
+"""An agency's name never ends like a sentence (a 落款 "…告。" reads as the text's last line)."""
 
 
 def applicant_counts(
@@ -77,7 +79,7 @@ def complete_drafts(draw: st.DrawFn) -> Draft:
     year = draw(st.integers(2019, 2030))
     kind = draw(st.sampled_from(list(fmt.AgencyKind)))
     meta = Meta(
-        agency=draw(names),
+        agency=draw(agency_names),
         kind=kind,
         year=year,
         published=dt.date(year + 1, 1, draw(st.integers(1, 28))),
@@ -118,7 +120,7 @@ def any_drafts(draw: st.DrawFn) -> Draft:
     """A draft at any stage: any field may still be unanswered, numbers need not add up."""
     return Draft(
         meta=Meta(
-            agency=draw(st.none() | names),
+            agency=draw(st.none() | agency_names),
             kind=draw(st.none() | st.sampled_from(list(fmt.AgencyKind))),
             year=draw(st.none() | st.integers(2008, 2100)),
             published=draw(st.none() | st.dates(dt.date(2009, 1, 1), dt.date(2099, 12, 31))),

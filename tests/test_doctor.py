@@ -11,7 +11,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.commands import doctor
-from assistant.commands import doctor_console as console
+from assistant.commands.doctor import console
 from assistant.render.fonts import font_plan
 
 # ---------------------------------------------------------------- encoding
@@ -173,7 +173,7 @@ def test_doctor_on_windows_reads_the_code_page(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "assistant.commands.doctor_console.windows_code_page", lambda kernel32=None: 936
+        "assistant.commands.doctor.console.windows_code_page", lambda kernel32=None: 936
     )
     lines = doctor.checks(tmp_path, platform="win32", env={}, probe=lambda: None)
     encoding = lines[0]

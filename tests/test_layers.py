@@ -140,3 +140,28 @@ def test_the_interview_imports_no_terminal_library() -> None:
                 )
                 for imported in names:
                     assert not (imported or "").startswith(("textual", "rich")), name
+
+
+def command_family(name: str) -> str | None:
+    """``assistant.commands.doctor.lines`` → ``doctor``: the command a module belongs to."""
+    parts = name.split(".")
+    return parts[2] if len(parts) > 2 and parts[:2] == ["assistant", "commands"] else None
+
+
+def test_no_command_imports_another() -> None:
+    """What two commands share lives below them (readers, store, console), not in a command."""
+    leaks = sorted(
+        f"{name} → {other}"
+        for name, targets in GRAPH.items()
+        if command_family(name) is not None
+        for other in targets
+        if command_family(other) not in (None, command_family(name))
+    )
+    assert not leaks, leaks
+
+
+def test_the_command_rule_sees_a_leak() -> None:
+    assert command_family("assistant.commands.render") == "render"
+    assert command_family("assistant.commands.plain.console") == "plain"
+    assert command_family("assistant.commands") is None
+    assert command_family("assistant.console") is None

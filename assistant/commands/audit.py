@@ -100,21 +100,11 @@ def text_lines(results: list[FileResult]) -> list[str]:
     return lines
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
-    """A finding as JSON data."""
-    return {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "severity_label": SEVERITY_LABEL[finding.severity],
-        "location": where(finding),
-        "place": finding.location.model_dump(exclude_none=True),
-        "message": finding.message,
-        "fix": finding.fix,
-    }
-
-
 def as_json(results: list[FileResult]) -> dict[str, Any]:
-    """The whole audit as JSON data."""
+    """The whole audit as JSON data; each finding in the shape of ``check --json``'s
+    (``render.findings.finding_json``, documented in docs/json.md)."""
+    from assistant.render.findings import finding_json
+
     files = []
     total = dict.fromkeys(Severity, 0)
     for result in results:
@@ -192,7 +182,7 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], bool, int]:
 
 def run(args: argparse.Namespace) -> int:
     """Audit the files; see the module docstring for the exit codes."""
-    from assistant.commands.import_report import say
+    from assistant.console import say
 
     files, cut, skipped = expand(args.files)
     if skipped:

@@ -24,28 +24,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load(path: Path, *, notices: bool = False) -> Draft:
-    """The draft at ``path``; DraftLoadError (Chinese: path, line, field) if unreadable.
-
-    With ``notices``, what the store notices about a draft that loads nonetheless (no end
-    marker: written by hand) goes to standard error, so that JSON on standard output stays
-    clean. ``check`` says it; ``render`` (which only refuses or writes) does not.
-    """
-    from assistant.store import load_draft, open_draft
-
-    opened = open_draft(path)
-    if not opened.existed:
-        return load_draft(path)  # raises "文件不存在", naming a backup if there is one
-    for notice in opened.notices if notices else ():
-        print(f"提示：{notice}", file=sys.stderr)
-    return opened.draft
-
-
 def run(args: argparse.Namespace) -> int:
     """Check the draft; 0 when nothing blocks, 1 when something does (2: not readable)."""
+    from assistant.console import say
     from assistant.core.checks import blocking_findings, run_checks
+    from assistant.store import open_existing_draft
 
-    draft = load(args.draft, notices=True)
+    opened = open_existing_draft(args.draft)
+    # What the store notices about a draft that loads nonetheless (no end marker: written by
+    # hand) goes to standard error, so that JSON on standard output stays clean.
+    for notice in opened.notices:
+        say(f"提示：{notice}", err=True)
+    draft = opened.draft
     findings = run_checks(draft)
     blocking = blocking_findings(draft, findings)
     if args.json:

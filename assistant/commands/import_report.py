@@ -8,11 +8,9 @@ that could not be read. An existing draft is never replaced without ``--force``.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from assistant.core.findings import SEVERITY_LABEL, Finding
-from assistant.errors import NianbaoError
 from assistant.readers.model import PrintedReport
 
 TOTAL_RULES = frozenset({"E1", "E2", "E3", "E4"})
@@ -38,39 +36,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="允许覆盖已有的草稿文件")
 
 
-def read_printed(path: Path) -> PrintedReport:
-    """The report at ``path``; a Chinese NianbaoError when nothing of a report is in it."""
-    from assistant.readers import read_report
-
-    report = read_report(path, _progress)
-    if report.blank_template:
-        from assistant.readers.assemble import BLANK_TEMPLATE
-
-        raise NianbaoError(
-            f"{path}：{BLANK_TEMPLATE}，没有导入。"
-            "请用填写好的年报；要从头写，直接运行 nianbao 新建草稿。"
-        )
-    if not report.readable:
-        notes = "；".join(n.message for n in report.notes[:3])
-        raise NianbaoError(
-            f"{path}：没有读到年报的内容（{notes}）。请确认这是一份政府信息公开工作年度报告。"
-        )
-    return report
-
-
-def _progress(done: int, total: int) -> None:
-    """Pages read of a long PDF, on stderr every ten pages (a short file says nothing)."""
-    if total >= 20 and (done % 10 == 0 or done == total):
-        say(f"正在读取 PDF：第 {done}/{total} 页", err=True)
-
-
-def exists_message(path: Path) -> str | None:
-    """Why writing ``path`` is refused (it exists and --force was not given), or None."""
-    if path.exists():
-        return f"{path} 已存在，没有覆盖。如确要覆盖，请加 --force；或用 -o 指定另一个文件名。"
-    return None
-
-
 def total_contradictions(report: PrintedReport) -> list[Finding]:
     """Printed totals that contradict the numbers they sum (E1–E4 on the printed tables)."""
     from assistant.core.checks import check_facts
@@ -91,6 +56,8 @@ def describe(finding: Finding) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Import the report; 0 when the draft was written, 1 when refused, 2 when unreadable."""
+    from assistant.console import exists_message, pdf_progress, say
+    from assistant.readers import read_printed
     from assistant.readers.convert import to_draft
     from assistant.store import save_draft
 
@@ -99,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if refused:
         say(f"错误：{refused}", err=True)
         return 1
-    report = read_printed(args.report)
+    report = read_printed(args.report, pdf_progress)
     draft, messages = to_draft(report)
     contradictions = total_contradictions(report)
     save_draft(draft, output)
@@ -116,10 +83,3 @@ def run(args: argparse.Namespace) -> int:
     lines.append("机关类型是按机关名称推断的，请在助手中确认。")
     say("\n".join(lines))
     return 0
-
-
-def say(text: str, *, err: bool = False) -> None:
-    """Print UTF-8 text whatever the terminal's encoding."""
-    stream = sys.stderr if err else sys.stdout
-    stream.buffer.write((text + "\n").encode("utf-8"))
-    stream.flush()

@@ -39,17 +39,18 @@ def load_source(path: Path) -> tuple[Draft, str | None, list[str]]:
         from assistant.store import load_draft
 
         return load_draft(path), None, []
-    from assistant.commands.import_report import read_printed
+    from assistant.console import pdf_progress
+    from assistant.readers import read_printed
     from assistant.readers.convert import to_draft
 
-    report = read_printed(path)
+    report = read_printed(path, pdf_progress)
     draft, messages = to_draft(report)
     return draft, report.full_text or None, [n.message for n in report.notes] + messages
 
 
 def run(args: argparse.Namespace) -> int:
     """Write next year's draft; 0 on success, 1 when refused, 2 when the source is unreadable."""
-    from assistant.commands.import_report import exists_message, say
+    from assistant.console import exists_message, say
     from assistant.store import save_draft
 
     refused = None if args.force else exists_message(args.output)

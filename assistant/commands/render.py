@@ -88,14 +88,14 @@ def _format_name(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Render the draft; 0 on success, 1 when refused, 2 when the draft cannot be read."""
-    from assistant.commands.check import load
     from assistant.core.checks import blocking_findings
     from assistant.render import output_format, refusal, render_report, render_template
     from assistant.render.output import default_output, exists_message, write_output
+    from assistant.store import open_existing_draft
 
     name = _format_name(args)
     spec = output_format(name)
-    draft = load(args.draft)
+    draft = open_existing_draft(args.draft).draft  # render only refuses or writes: no notices
     blocking = blocking_findings(draft)
     if blocking:
         _say(str(refusal(blocking, args.draft)))

@@ -61,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the roll-up; see the module docstring for the exit codes."""
-    from assistant.commands.import_report import exists_message, say
+    from assistant.console import exists_message, say
     from assistant.rollup import report
     from assistant.rollup.engine import run_rollup
     from assistant.rollup.roster_file import load_roster

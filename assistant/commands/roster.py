@@ -90,7 +90,7 @@ def _roster_facts(parser: argparse.ArgumentParser, *, required: bool) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Carry out the action; 0 when done, 1 when refused."""
-    from assistant.commands.import_report import say
+    from assistant.console import say
 
     action = {
         "new": _new,
@@ -115,7 +115,7 @@ def _new_roster(args: argparse.Namespace) -> Roster:
 
 
 def _new(args: argparse.Namespace) -> tuple[list[str], int]:
-    from assistant.commands.import_report import exists_message
+    from assistant.console import exists_message
     from assistant.rollup.roster_file import save_roster
 
     refused = None if args.force else exists_message(args.roster)

@@ -33,9 +33,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.run()
     finally:
-        # The app closes its session as it stops; this catches a stop that skipped that.
+        # The app closes its session as it stops; this catches a stop that skipped that. A
+        # session already found unsaved has had its rescue copy written: not a second one.
         note = app.close_note
-        if app.session is not None:
+        if app.session is not None and not app.session.unsaved:
             note = app.session.close() or note
     if note:
         print(note, file=sys.stderr)

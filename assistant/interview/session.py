@@ -138,6 +138,8 @@ class Session:
     """Report files this session wrote (rewritten without asking)."""
     unsaved: bool = False
     """True once closing could not write the draft where it belongs (see ``close``)."""
+    _closed: bool = field(default=False, init=False, repr=False)
+    _close_note: str | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.saver = DraftSaver(self.path)
@@ -180,6 +182,9 @@ class Session:
         the rescue folder, so nothing accepted is lost, and the note says plainly that the
         answers are not saved in the draft and where the copy is.
         """
+        if self._closed:
+            return self._close_note  # closing twice must not write a second rescue copy
+        self._closed = True
         note: str | None = None
         if not self.read_only and self.saver.dirty:
             outcome = self.saver.save_pending()
@@ -190,6 +195,7 @@ class Session:
             with contextlib.suppress(NianbaoError, OSError):
                 self.lock.release()
             self.lock = None
+        self._close_note = note
         return note
 
     def _rescue(self, error: NianbaoError) -> str:

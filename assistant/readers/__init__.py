@@ -14,10 +14,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from assistant.errors import ReaderError
+from assistant.errors import NianbaoError, ReaderError
 from assistant.readers.model import PrintedReport, ReadNote
 
-__all__ = ["MAX_BYTES", "PrintedReport", "ReadNote", "ReaderError", "read_bytes", "read_report"]
+__all__ = [
+    "MAX_BYTES",
+    "PrintedReport",
+    "ReadNote",
+    "ReaderError",
+    "read_bytes",
+    "read_printed",
+    "read_report",
+]
 
 MAX_BYTES: Final = 50 * 1024 * 1024
 """Larger files are refused: a report with its tables is well under a few megabytes."""
@@ -156,6 +164,25 @@ def read_report(path: Path, progress: Callable[[int, int], None] | None = None) 
         why = _READ_REASONS.get(error.errno or 0, "系统无法读取这个文件")
         raise ReaderError(f"{path}：{why}") from None
     return read_bytes(data, str(path), progress)
+
+
+def read_printed(path: Path, progress: Callable[[int, int], None] | None = None) -> PrintedReport:
+    """The report at ``path`` when it holds one: a Chinese NianbaoError for a blank template or
+    a file with nothing of a report in it (what ``import`` and ``next-year`` refuse)."""
+    report = read_report(path, progress)
+    if report.blank_template:
+        from assistant.readers.assemble import BLANK_TEMPLATE
+
+        raise NianbaoError(
+            f"{path}：{BLANK_TEMPLATE}，没有导入。"
+            "请用填写好的年报；要从头写，直接运行 nianbao 新建草稿。"
+        )
+    if not report.readable:
+        notes = "；".join(n.message for n in report.notes[:3])
+        raise NianbaoError(
+            f"{path}：没有读到年报的内容（{notes}）。请确认这是一份政府信息公开工作年度报告。"
+        )
+    return report
 
 
 def _read_pdf(data: bytes, name: str, progress: Callable[[int, int], None] | None) -> PrintedReport:

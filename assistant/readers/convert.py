@@ -172,15 +172,15 @@ def _table3(report: PrintedReport, messages: list[str] | None) -> Table3:
 
 
 def _table4(report: PrintedReport, messages: list[str] | None) -> Table4:
-    values = report.table4.values
-    if len(values) != 15:
+    printed = report.table4
+    if not printed.complete:
         return Table4()
     groups: dict[str, AppealCounts] = {}
-    for g, (group, group_label) in enumerate(fmt.APPEAL_GROUPS):
+    for group, group_label in fmt.APPEAL_GROUPS:
         groups[group] = AppealCounts(
             **{
-                key: _count(values[g * 5 + c], f"表四「{group_label}」「{label}」", messages)
-                for c, (key, label) in enumerate(fmt.APPEAL_RESULTS)
+                key: _count(printed.cell(group, key), f"表四「{group_label}」「{label}」", messages)
+                for key, label in fmt.APPEAL_RESULTS
             }
         )
     return Table4(**groups)
@@ -261,12 +261,12 @@ def _grid3(report: PrintedReport) -> Grid:
 
 
 def _grid4(report: PrintedReport) -> Grid:
-    values = report.table4.values
-    if len(values) != 15:
+    printed = report.table4
+    if not printed.complete:
         return {}
     return {
-        group: {col: signed_count(values[g * 5 + c]) for c, col in enumerate(fmt.T4_COLUMN_KEYS)}
-        for g, (group, _) in enumerate(fmt.APPEAL_GROUPS)
+        group: {col: signed_count(printed.cell(group, col)) for col in fmt.T4_COLUMN_KEYS}
+        for group, _ in fmt.APPEAL_GROUPS
     }
 
 

@@ -269,11 +269,11 @@ def table4_findings(report: PrintedReport) -> list[Finding]:
                 )
             )
         return findings
-    if len(printed.values) != 15:
+    if not printed.complete:
         return findings
-    for g, (group, group_label) in enumerate(fmt.APPEAL_GROUPS):
-        for c, (column, column_label) in enumerate(fmt.T4_COLUMNS):
-            raw = printed.values[g * 5 + c]
+    for group, group_label in fmt.APPEAL_GROUPS:
+        for column, column_label in fmt.T4_COLUMNS:
+            raw = printed.cell(group, column)
             where = f"{T4}「{group_label}」「{column_label}」"
             _add(findings, _cell_finding(raw, T4, section, group, column, where))
     return findings

@@ -157,35 +157,46 @@ def resolve_columns(
     (一, 二, 四) of 一 + 二 = （七） + 四. A row is settled when every combination that satisfies
     the identities gives it the same split; otherwise it is None.
     """
-    settled: list[Split | None] = [c[0] if len(c) == 1 else None for c in candidates]
+    possible = possible_splits(candidates, leaves, total, balance)
+    return [p[0] if len(p) == 1 else None for p in possible]
+
+
+def possible_splits(
+    candidates: Sequence[list[Split]],
+    leaves: Sequence[int],
+    total: int | None,
+    balance: tuple[int, int, int] | None,
+) -> list[list[Split]]:
+    """Each row's splits that some combination satisfying the identities uses.
+
+    Where the identities cannot be tried (too many combinations, a row with no split, no
+    total) or no combination satisfies them, each row keeps its own candidates.
+    """
+    possible = [list(c) for c in candidates]
     open_rows = [i for i, c in enumerate(candidates) if len(c) > 1]
     if not open_rows or total is None:
-        return settled
+        return possible
     combinations = 1
     for i in open_rows:
         combinations *= len(candidates[i])
         if combinations > MAX_COMBINATIONS:
-            return settled
+            return possible
     if any(not candidates[i] for i in (*leaves, total)):
-        return settled
-    agreed: dict[int, Split | None] = {}
-    matched = 0
+        return possible
+    settled = {i: c[0] for i, c in enumerate(candidates) if len(c) == 1}
+    used: dict[int, list[Split]] = {i: [] for i in open_rows}
     for choice in product(*(candidates[i] for i in open_rows)):
-        rows: dict[int, Split] = {i: s for i, s in enumerate(settled) if s is not None}
-        rows.update(zip(open_rows, choice, strict=True))
+        rows = {**settled, **dict(zip(open_rows, choice, strict=True))}
         if not _satisfies(rows, leaves, total, balance):
             continue
-        matched += 1
         for i, split in zip(open_rows, choice, strict=True):
-            if i not in agreed:
-                agreed[i] = split
-            elif agreed[i] != split:
-                agreed[i] = None
-    if matched == 0:
-        return settled
+            if split not in used[i]:
+                used[i].append(split)
+    if not any(used.values()):
+        return possible
     for i in open_rows:
-        settled[i] = agreed.get(i)
-    return settled
+        possible[i] = used[i]
+    return possible
 
 
 def _satisfies(

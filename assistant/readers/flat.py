@@ -15,6 +15,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -257,15 +258,29 @@ def _rows(
     return rows
 
 
+SHOWN_SPLITS: Final = 3
+"""An unread row's possible readings are listed when there are at most this many."""
+
+
 def _ambiguous(
-    out: Exploded, table: str, name: str, section: str, key: str, label: str, run: str
+    out: Exploded,
+    table: str,
+    name: str,
+    section: str,
+    key: str,
+    label: str,
+    run: str,
+    splits: Sequence[digits.Split] = (),
 ) -> None:
+    readings = ""
+    if 1 < len(splits) <= SHOWN_SPLITS:
+        readings = "，可能是 " + " 或 ".join("、".join(map(str, s)) for s in splits)
     out.unread.append(Unread(table, key, label))
     out.notes.append(
         ReadNote(
             message=(
-                f"{name}「{label}」行的数字连在一起（{run}），拆成各格的方式不止一种，"
-                "无法确定每格的数字，该行未读取"
+                f"{name}「{label}」行的数字连在一起（{run}），拆成各格的方式不止一种"
+                f"{readings}，无法确定每格的数字，该行未读取，请对照原文填写"
             ),
             section=section,
             table=name,
@@ -279,15 +294,18 @@ def _table2(normed: _Normed, n_start: int, n_end: int, out: Exploded) -> None:
     for key, label, run in _rows(normed, [(k, lab) for k, lab, _ in _T2_LABELS], n_start, n_end):
         width = widths[key]
         cells, glued = _cells(run, width)
+        splits: list[digits.Split] = []
         if cells is None and glued:
             if width == 1:
                 cells = [run.replace(" ", "")]
             else:
-                splits, complete = digits.plain_splits(run, width)
+                splits, complete = digits.plain_splits(run, width, SHOWN_SPLITS + 1)
                 if len(splits) == 1 and complete:
                     cells = [str(v) for v in splits[0]]
+                elif not complete:
+                    splits = []
         if cells is None:
-            _ambiguous(out, "table2", T2, "proactive", key, label, run)
+            _ambiguous(out, "table2", T2, "proactive", key, label, run, splits)
             continue
         out.lines.append("\t".join([label, *cells]))
 
@@ -310,15 +328,16 @@ def _table3(normed: _Normed, n_start: int, n_end: int, out: Exploded) -> None:
         if all(c.isdigit() for c in cells):
             candidates[_T3_INDEX[key]] = [tuple(int(c) for c in cells)]
     balance = (_T3_INDEX["new"], _T3_INDEX["carried_in"], _T3_INDEX["carried_out"])
-    chosen = digits.resolve_columns(candidates, _LEAVES, _T3_INDEX["results_total"], balance)
+    possible = digits.possible_splits(candidates, _LEAVES, _T3_INDEX["results_total"], balance)
     for key, (label, run) in found.items():
-        split = chosen[_T3_INDEX[key]]
+        splits = possible[_T3_INDEX[key]]
+        split = splits[0] if len(splits) == 1 else None
         if key in printed:
             out.lines.append("\t".join([label, *printed[key]]))
         elif split is not None:
             out.lines.append("\t".join([label, *(str(v) for v in split)]))
         else:
-            _ambiguous(out, "table3", T3, "applications", key, label, run)
+            _ambiguous(out, "table3", T3, "applications", key, label, run, splits)
     _single_other(normed, n_start, n_end, found, out)
 
 

@@ -96,20 +96,38 @@ class PrintedTable3(_Model):
 
 
 class PrintedTable4(_Model):
-    """表四 行政复议、行政诉讼: the 15 cells of the data row, totals included."""
+    """表四 行政复议、行政诉讼: the 15 cells of the data row, totals included.
+
+    ``values`` keeps the row as read; every reader of a cell goes through ``cell`` so the
+    position of a (group, column) in the printed row is worked out in this one place.
+    """
 
     found: bool = False
     values: list[str] = Field(default_factory=list)
     """In order, for 行政复议, 未经复议直接起诉, 复议后起诉 each:
     结果维持, 结果纠正, 其他结果, 尚未审结, 总计."""
 
-    def cell(self, group: str, column: str) -> str | None:
-        """The printed cell of a group (``APPEAL_GROUPS`` key) and column (``T4_COLUMN_KEYS``)."""
-        if len(self.values) != 15:
-            return None
-        g = [k for k, _ in fmt.APPEAL_GROUPS].index(group)
-        c = fmt.T4_COLUMN_KEYS.index(column)
-        return self.values[g * 5 + c]
+    @property
+    def complete(self) -> bool:
+        """All 15 cells were read, so every (group, column) has its cell."""
+        return len(self.values) == len(_T4_POSITION)
+
+    def cell(self, group: str, column: str) -> str:
+        """The printed cell of a group (``APPEAL_GROUPS`` key) and column (``T4_COLUMN_KEYS``).
+
+        Only for a ``complete`` row: a part-read row has no known position for its cells.
+        """
+        if not self.complete:
+            raise ValueError("表四 row not read whole: check `complete` first")
+        return self.values[_T4_POSITION[group, column]]
+
+
+_T4_POSITION: dict[tuple[str, str], int] = {
+    (group, column): g * len(fmt.T4_COLUMN_KEYS) + c
+    for g, (group, _) in enumerate(fmt.APPEAL_GROUPS)
+    for c, column in enumerate(fmt.T4_COLUMN_KEYS)
+}
+"""Where each (group, column) of 表四 sits in the printed data row."""
 
 
 class PrintedReport(_Model):

@@ -2,13 +2,13 @@
 
 Every front end and command words findings here: the interview, ``--plain``, the review,
 ``nianbao check`` and the refusal of ``nianbao render``. ``finding_json`` is the one JSON shape
-of a finding (``check --json``; ``audit --json`` should use it too):
+of a finding (``check --json``, ``audit --json``, ``rollup --json``; documented in docs/json.md):
 
 - ``rule``: the reviewers' rule id (``E1``…``E19``; ``REQ`` for a missing answer);
 - ``severity`` (``error`` / ``warning`` / ``notice``) and ``severity_label`` (错误 / 警告 / 提示);
 - ``key``: stable id of this finding, as recorded when a warning is acknowledged;
-- ``location``: where it is, structured (``section``, ``table``, ``field``, ``text``; only the
-  keys that apply);
+- ``location``: where it is, structured (``section``, ``table``, ``row``, ``column``, ``field``,
+  ``text``; only the keys that apply);
 - ``where``: the same place in Chinese, for people;
 - ``message`` and ``fix``: what is wrong and how to fix it, in Chinese.
 """

@@ -12,17 +12,11 @@ from typing import Any, Final
 
 from assistant.core.checks.places import field_place
 from assistant.core.draft import ROLLUP_SCOPE_LABELS
-from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
+from assistant.core.findings import SEVERITY_LABEL, Severity
 from assistant.rollup.engine import STATE_LABEL, Include, RollupResult, State, UnitStatus
 from assistant.rollup.sums import KEY_TOTALS, OWN_CELLS, key_totals
 
 INCLUDE_LABEL: Final = {Include.CLEAN: "只汇总没有错误的报告", Include.ALL: "汇总全部能读取的报告"}
-
-
-def _where(finding: Finding) -> str:
-    from assistant.render import describe_location
-
-    return describe_location(finding)
 
 
 def _late(status: UnitStatus) -> str:
@@ -35,7 +29,10 @@ def _late(status: UnitStatus) -> str:
 
 
 def unit_json(number: int, status: UnitStatus) -> dict[str, Any]:
-    """One unit as JSON data; ``anchor`` is its findings' id on the page."""
+    """One unit as JSON data; ``anchor`` is its findings' id on the page, each finding in the
+    one shape of docs/json.md."""
+    from assistant.render.findings import finding_json
+
     sub = status.submission
     return {
         "anchor": f"unit-{number}",
@@ -59,17 +56,7 @@ def unit_json(number: int, status: UnitStatus) -> dict[str, Any]:
         "missing_cells": status.missing_cells,
         "totals": key_totals(sub.values) if sub and sub.values else {},
         "notes": sub.notes if sub else [],
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": f.severity.value,
-                "severity_label": SEVERITY_LABEL[f.severity],
-                "location": _where(f),
-                "message": f.message,
-                "fix": f.fix,
-            }
-            for f in (sub.findings if sub else [])
-        ],
+        "findings": [finding_json(f) for f in (sub.findings if sub else [])],
     }
 
 

@@ -2,9 +2,10 @@
 
 - ``codec``: draft ⇄ text (``dump_draft``, ``parse_draft``); ``yamlio`` the YAML dialect,
   ``layout`` the comments that make the file readable, ``messages`` the Chinese errors.
-- ``files``: ``open_draft`` (what a front end calls), ``load_draft`` and ``save_draft`` on disk,
-  on top of ``atomic`` (the one writer; ``portable`` holds the Windows branches, ``oserrors`` the
-  Chinese reasons); ``paths`` is the one check of a path before anything opens it.
+- ``files``: ``open_draft`` (what a front end calls; ``open_existing_draft`` what a command
+  calls), ``load_draft`` and ``save_draft`` on disk, on top of ``atomic`` (the one writer;
+  ``portable`` holds the Windows branches, ``oserrors`` the Chinese reasons); ``paths`` is the
+  one check of a path before anything opens it.
 - ``migrations``: older schema versions brought forward.
 - ``lock``: one writing session per draft (``DraftLock``).
 - ``recent``: the recently opened drafts.
@@ -20,6 +21,7 @@ from assistant.store.files import (
     broken_path,
     load_draft,
     open_draft,
+    open_existing_draft,
     save_draft,
 )
 from assistant.store.lock import DraftInUseError, DraftLock, LockHolder, lock_path, read_holder
@@ -39,6 +41,7 @@ __all__ = [
     "load_draft",
     "lock_path",
     "open_draft",
+    "open_existing_draft",
     "parse_draft",
     "read_holder",
     "recent_drafts",

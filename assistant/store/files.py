@@ -191,6 +191,15 @@ def open_draft(path: Path) -> OpenedDraft:
     return OpenedDraft(draft, existed=True, notices=(notice,) if notice else ())
 
 
+def open_existing_draft(path: Path) -> OpenedDraft:
+    """Open the draft at ``path`` for a one-shot command (check, render): unlike
+    ``open_draft`` a missing file is an error ("文件不存在", naming a backup if there is one)."""
+    opened = open_draft(path)
+    if not opened.existed:
+        return OpenedDraft(load_draft(path), existed=True)  # raises DraftLoadError
+    return opened
+
+
 def _read_draft(path: Path) -> tuple[Draft, bytes]:
     """(the draft at ``path``, the file's bytes), with the backup named in any error."""
     try:

@@ -39,27 +39,16 @@ TOP_COMMENTS: Final[dict[str, str]] = {
     "interview": "问答进度（年报助手内部使用）",
 }
 
-_META = {
-    "agency": "机关全称",
-    "kind": "机关类型：" + "、".join(f"{k}（{v}）" for k, v in fmt.AGENCY_KIND_LABELS.items()),
-    "year": "报告年度",
-    "published": "发布日期，如 2025-01-22",
-    "deadline": "发布期限（留空则按条例规定）",
-    "portal": "报告查阅地址",
-    "contact_lines": "联系方式，每行一条",
+# The answers outside the tables are named by ``fmt.FIELD_TITLES`` (the names the checks and
+# the messages use too); the file adds only a hint on how to write the value.
+_HINTS: Final = {
+    "meta.kind": "：" + "、".join(f"{k}（{v}）" for k, v in fmt.AGENCY_KIND_LABELS.items()),
+    "meta.published": "，如 2025-01-22",
+    "meta.deadline": "（留空则按条例规定）",
+    "meta.contact_lines": "，每行一条",
+    "other.fee.charged": "：true 或 false",
 }
-_FEE = {
-    "fee": "信息处理费",
-    "charged": "是否收取：true 或 false",
-    "notices": "收费通知件数",
-    "billed_yuan": "应收金额（元）",
-    "collected_yuan": "实收金额（元）",
-}
-_OTHER = {
-    "text": "正文",
-    "work_points": "政务公开工作要点落实情况",
-    "proposals": "建议提案办理结果公开",
-}
+_FEE_GROUP: Final = "信息处理费"
 _DOC_COLUMNS = dict(zip(fmt.DOC_COUNT_FIELDS, fmt.T2_DOCUMENTS.columns, strict=True))
 _TABLE2 = {key: label for block in fmt.TABLE2_BLOCKS for key, label in block.rows}
 _TABLE2["fees"] = f"{_TABLE2['fees']} {fmt.T2_FEES.columns[0]}"
@@ -69,15 +58,6 @@ _TABLE3_ROWS = {
     "outcomes": fmt.T3_RESULTS,
     "carried_out": fmt.T3_CARRIED_OUT,
 }
-_PRIOR = {
-    "year": "上一年度",
-    "carried_out": f"上年{fmt.T3_CARRIED_OUT}",
-    "regulations_in_force": "上年规章现行有效件数",
-    "normative_documents_in_force": "上年行政规范性文件现行有效件数",
-    "problems": f"上年{_SECTION_TITLE['problems']}",
-    "report_text": "上年报告全文",
-}
-
 
 _INTERVIEW = {
     "answers": "对是否类问题的回答等",
@@ -96,9 +76,10 @@ def _outcome_label(key: str) -> str:
 
 def label_for(path: tuple[str, ...]) -> str | None:
     """The Chinese label written beside the key at ``path``, if it has one."""
+    dotted = ".".join(path)
+    if dotted in fmt.FIELD_TITLES:
+        return fmt.FIELD_TITLES[dotted] + _HINTS.get(dotted, "")
     match path:
-        case ("meta", key):
-            return _META.get(key)
         case ("overview", "intro"):
             return "开头段落（可不填）"
         case ("overview", key) if key in fmt.OVERVIEW_TOPIC_BY_KEY:
@@ -117,12 +98,8 @@ def label_for(path: tuple[str, ...]) -> str | None:
             return fmt.APPEAL_GROUP_LABEL.get(group)
         case ("table4", _, result):
             return fmt.APPEAL_RESULT_LABEL.get(result)
-        case ("other", "fee", *rest):
-            return _FEE.get(rest[-1] if rest else "fee")
-        case ("other", key):
-            return _OTHER.get(key)
-        case ("prior", key):
-            return _PRIOR.get(key)
+        case ("other", "fee"):
+            return _FEE_GROUP
         case ("interview", key):
             return _INTERVIEW.get(key)
     return None

@@ -124,6 +124,10 @@ class NianbaoApp(App[int]):
             if answer != "quit":
                 return
         session = self.session
+        if session is not None and session.saver.dirty and not session.read_only:
+            # Write what is pending now, so that a failure is offered 另存为 below rather
+            # than found only while closing.
+            await asyncio.to_thread(session.saver.save_pending)
         while session is not None and session.saver.dirty and session.saver.last_error:
             answer = await self.push_screen_wait(
                 ChoiceScreen(
@@ -141,8 +145,9 @@ class NianbaoApp(App[int]):
             if answer == "retry":
                 await asyncio.to_thread(session.saver.save_pending)
             elif answer == "save-as" and isinstance(screen, InterviewScreen):
-                screen.action_save_as()
-                return
+                # Saved elsewhere, or cancelled: closing then keeps a rescue copy and says so.
+                await screen.save_elsewhere()
+                break
             else:
                 break
         self.exit(0, return_code=0)

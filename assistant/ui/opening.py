@@ -21,6 +21,7 @@ from assistant.ui.screens.choice import Choice, ChoiceScreen
 
 READ_ONLY = Choice("read-only", "以只读方式打开", "r", "primary")
 QUIT = Choice("quit", "退出", "q")
+CONTINUE = Choice("continue", "继续", "c", "primary")
 
 
 async def _ask(app: App[Any], title: str, message: str, choices: list[Choice]) -> str | None:
@@ -92,9 +93,11 @@ async def open_session(app: App[Any], path: Path) -> Session | None:
     lock, read_only = locked
     is_new = not path.exists()
     draft = Draft()
+    notices: tuple[str, ...] = ()
     if not is_new:
         try:
-            draft = await asyncio.to_thread(store.load_draft, path)
+            opened = await asyncio.to_thread(store.open_draft, path)
+            draft, notices = opened.draft, opened.notices
         except DraftLoadError as error:
             if lock is not None:
                 lock.release()
@@ -103,6 +106,10 @@ async def open_session(app: App[Any], path: Path) -> Session | None:
     elif read_only:
         await _ask(app, "找不到草稿", f"{path} 不存在。", [QUIT])
         return None
+    for notice in notices:  # a draft that loaded but may be incomplete (written by hand)
+        await app.push_screen_wait(
+            ChoiceScreen("请核对草稿", notice, [CONTINUE], cancel=CONTINUE.id)
+        )
     session = Session(path, draft, read_only=read_only, lock=lock, is_new=is_new)
     if is_new:
         session.saver.submit(draft)  # the interview screen writes it at once

@@ -37,6 +37,19 @@ def test_two_rows_that_trade_digits_stay_unread() -> None:
     assert chosen[:2] == [None, None]
 
 
+def test_only_readings_some_consistent_table_allows_are_offered() -> None:
+    # Row 0 alone could be 12|3|… or 1|23|…; with the total only 12|3 fits, and the leaf
+    # whose two readings both fit keeps both.
+    a, _ = digits.summed_splits("11571213553", 7)
+    b, _ = digits.summed_splits("11214163551", 7)
+    wrong = (1, 2, 0, 0, 0, 0, 3)
+    total = [(12, 17, 21, 28, 16, 10, 104)]
+    possible = digits.possible_splits([a, b, total], leaves=(0, 1), total=2, balance=None)
+    assert sorted(possible[0]) == sorted(a) and sorted(possible[1]) == sorted(b)
+    narrowed = digits.possible_splits([[*a, wrong], b, total], leaves=(0, 1), total=2, balance=None)
+    assert wrong not in narrowed[0] and sorted(narrowed[0]) == sorted(a)
+
+
 def test_table4_split_by_its_group_totals() -> None:
     splits, complete = digits.appeal_splits("0001100000387321")
     assert complete and splits == [(0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 3, 8, 7, 3, 21)]

@@ -23,18 +23,7 @@ CASES = [
     *(pytest.param(n, f, id=f"{n}-{f}") for f in ("md", "html", "txt", "docx") for n in SOURCES),
     # A PDF takes LibreOffice ~10 s: a draft with nonzero tables and the example suffice.
     pytest.param("gen1", "pdf", id="gen1-pdf", marks=NEEDS_SOFFICE),
-    pytest.param(
-        "shenyang",
-        "pdf",
-        id="shenyang-pdf",
-        marks=[
-            NEEDS_SOFFICE,
-            # A known defect, kept visible: since the PDF copy sets 28 characters a line with
-            # a narrower letter spacing, LibreOffice does not print a 。 that falls just past a
-            # full line (…信息公开数量。及时…), so the PDF lacks it. strict: a fix turns it red.
-            pytest.mark.xfail(strict=True, reason="LibreOffice drops a line-end 。 in our PDF"),
-        ],
-    ),
+    pytest.param("shenyang", "pdf", id="shenyang-pdf", marks=NEEDS_SOFFICE),
 ]
 _PDF_SPACE = re.compile(
     r"(?<=[\u4e00-\u9fff，。、；：（）《》“”])[ \t]+(?=[0-9])|(?<=[0-9])[ \t]+(?=[\u4e00-\u9fff])"

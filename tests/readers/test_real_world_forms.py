@@ -249,3 +249,12 @@ def test_pdf_with_paragraphs_in_frames_keeps_its_narrative(tmp_path: Path) -> No
     assert draft.other.text == source.other.text
     assert draft.table3 == source.table3 and draft.table4 == source.table4
     assert draft.problems is not None and len(draft.problems) == len(source.problems or "")
+
+
+def test_an_unread_row_lists_the_readings_the_tables_allow() -> None:
+    path = next(p for p in fixtures() if p.name == "gen1.oneline.txt")
+    notes = {n.row: n.message for n in read_report(path).notes if n.table == "表三" and n.row}
+    message = next(m for m in notes.values() if "11571213553" in m)
+    assert "可能是 " in message
+    readings = message.split("可能是 ")[1].split("，")[0].split(" 或 ")
+    assert set(readings) == {"1、15、7、12、13、5、53", "11、5、7、12、13、5、53"}

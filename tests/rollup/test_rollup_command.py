@@ -12,6 +12,7 @@ from rollup_units import GOVERNMENT, YEAR, unit_draft
 
 from assistant.cli import main
 from assistant.core.draft import Draft, get_path, set_path
+from assistant.core.findings import Finding, Location, Severity
 from assistant.render import render_report
 from assistant.render.pdf import find_soffice
 from assistant.rollup.roster import Roster, RosterUnit
@@ -267,3 +268,19 @@ def test_own_scope_leaves_the_tables_to_the_government(
     assert draft.rollup is not None and draft.rollup.scope is RollupScope.OWN
     assert all(get_path(draft, p) is None for p in TABLE_PATHS)
     assert "has_applications" not in draft.interview.answers
+
+
+def test_findings_in_the_one_json_shape(office: Office, capsys: pytest.CaptureFixture[str]) -> None:
+    """A unit's findings read like ``check --json``'s and ``audit --json``'s (docs/json.md)."""
+    from assistant.render.findings import finding_json
+
+    _, data = _json(office, capsys)
+    (unit,) = [u for u in data["units"] if u["name"] == WITH_ERROR]
+    shape = set(
+        finding_json(
+            Finding(rule="E1", severity=Severity.ERROR, location=Location(), message="m", fix="f")
+        )
+    )
+    for finding in unit["findings"]:
+        assert set(finding) == shape
+        assert isinstance(finding["location"], dict) and finding["where"]

@@ -12,6 +12,7 @@ from pilot_helpers import SIZE, answer, make_app, settle
 from assistant.commands import tui
 from assistant.core.draft import Draft
 from assistant.interview import Session
+from assistant.locations import rescue_dir
 from assistant.ui.app import NianbaoApp
 from assistant.ui.screens.choice import ChoiceScreen
 
@@ -54,3 +55,24 @@ def test_the_exit_code_says_the_answers_were_not_saved(
     err = capsys.readouterr().err
     assert code == 1
     assert "回答没有保存到草稿中" in err and "草稿已保存" not in err
+
+
+def test_one_rescue_copy_when_the_app_already_closed_the_session(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fail_saving_to: Callable[[Path], None],
+) -> None:
+    path = tmp_path / "d.nianbao.yaml"
+    fail_saving_to(path)
+
+    def run(self: NianbaoApp) -> int:  # as the app stops: its session closed, a rescue copy made
+        self.session = Session(path, Draft.model_validate({"meta": {"agency": "某局"}}))
+        self.session.saver.submit(self.session.draft)
+        self.close_note = self.session.close()
+        return 0
+
+    monkeypatch.setattr(NianbaoApp, "run", run)
+    assert tui.run(argparse.Namespace(draft=path)) == 1
+    (rescued,) = rescue_dir().iterdir()
+    assert str(rescued) in capsys.readouterr().err

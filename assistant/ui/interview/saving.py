@@ -3,7 +3,7 @@
 ``SaveStatus`` belongs to the interview screen but is not part of it: it runs the writes on the
 screen (their worker and timer owner) and posts ``SaveStatus.Saved`` or ``SaveStatus.Failed``
 there; the screen decides what the status bar and the conversation say. Save-as stays the
-screen's action.
+screen's action; ``ask_path`` is its question.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 from textual.screen import Screen
@@ -18,6 +19,8 @@ from textual.timer import Timer
 
 from assistant.errors import NianbaoError
 from assistant.interview.session import Session
+from assistant.ui import text
+from assistant.ui.screens.ask_path import AskPathScreen
 
 
 class SaveStatus:
@@ -72,3 +75,14 @@ class SaveStatus:
         self._retry = None
         if self._session.saver.dirty:
             self.save()
+
+
+def ask_path(session: Session) -> AskPathScreen:
+    """The 另存为 question, starting in the draft's folder, or the home folder when that
+    folder is gone (removed or moved while the session ran)."""
+    folder = session.path.parent
+    prompt = text.SAVE_AS_PROMPT
+    if not folder.is_dir():
+        folder = Path.home()
+        prompt = f"草稿原来所在的文件夹已不存在。新的草稿文件名（完整路径，或相对于 {folder}）："
+    return AskPathScreen("另存为", prompt, str(folder / session.path.name), folder)

@@ -11,6 +11,7 @@ the review tells the screen it closed with ``ReviewScreen.Closed``.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,12 +29,11 @@ from assistant.errors import NianbaoError
 from assistant.interview import Interview, Reply, Session
 from assistant.interview.commands import is_help_request, parse_command, strip_prefill
 from assistant.ui import text
-from assistant.ui.interview import actions
+from assistant.ui.interview import actions, saving
 from assistant.ui.interview.asking import Asking
 from assistant.ui.interview.checking import BackgroundChecks
 from assistant.ui.interview.saving import SaveStatus
 from assistant.ui.interview.sidebar import Sidebar
-from assistant.ui.screens.ask_path import AskPathScreen
 from assistant.ui.widgets.answer_box import AnswerBox
 from assistant.ui.widgets.footer import Footer
 from assistant.ui.widgets.preview_pane import PreviewPane
@@ -251,15 +251,25 @@ class InterviewScreen(Screen[None]):
     # ------------------------------------------------------------ save as
 
     def action_save_as(self) -> None:
-        self.app.push_screen(
-            AskPathScreen(
-                "另存为",
-                text.SAVE_AS_PROMPT,
-                str(self.session.path.with_name(self.session.path.name)),
-                self.session.path.parent,
-            ),
-            self._save_as,
-        )
+        self.app.push_screen(saving.ask_path(self.session), self._save_as)
+
+    async def save_elsewhere(self) -> bool:
+        """At quit, with a save that keeps failing: ask for another file until the draft is
+        written there. False when the author cancels (closing then keeps a rescue copy and
+        says that the answers are not saved). Must run in a worker (it waits for answers)."""
+        while True:
+            path = await self.app.push_screen_wait(saving.ask_path(self.session))
+            if path is None:
+                return False
+            try:
+                self.session.move_to(path)
+            except NianbaoError as error:
+                self.app.notify(str(error), title="无法另存", severity="error")
+                continue
+            outcome = await asyncio.to_thread(self.session.saver.save_pending)
+            if outcome.error is None:
+                return True
+            self.app.notify(str(outcome.error), title="无法另存", severity="error")
 
     def _save_as(self, path: Path | None) -> None:
         if path is not None:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any, Final
 
-from assistant.commands.doctor_lines import SERVE_HINT, Line
+from assistant.commands.doctor.lines import SERVE_HINT, Line
 
 MIN_COLUMNS: Final = 80
 MIN_LINES: Final = 24

@@ -21,8 +21,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.commands.doctor_lines import SERVE_HINT as SERVE_HINT
-from assistant.commands.doctor_lines import Line
+from assistant.commands.doctor.lines import SERVE_HINT as SERVE_HINT
+from assistant.commands.doctor.lines import Line
 from assistant.store.oserrors import reason as reason_of
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def checks(
     probe: Callable[[], int | None] | None = None,
 ) -> list[Line]:
     """Every check for this machine, in the order they are printed."""
-    from assistant.commands.doctor_console import (
+    from assistant.commands.doctor.console import (
         ambiguous_line,
         code_page_line,
         colour_line,
