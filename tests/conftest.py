@@ -19,6 +19,16 @@ settings.register_profile("ci", derandomize=True, database=None, print_blob=True
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
+XDG_FOLDERS = {
+    "XDG_CONFIG_HOME": ".config",
+    "XDG_STATE_HOME": ".local/state",
+    "XDG_DATA_HOME": ".local/share",
+    "XDG_CACHE_HOME": ".cache",
+}
+"""Every per-user folder the assistant (or a library under it) may write to."""
+REAL_ENV = {var: os.environ.get(var, "") for var in ("HOME", *XDG_FOLDERS)}
+"""The real user's folders, read before any test ran (tests/test_isolation.py checks them)."""
+
 
 SLOW: tuple[str, ...] = (
     "tests/faults/",  # a thousand SIGKILLs
@@ -101,8 +111,6 @@ def _isolated_home(
 ) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    for var, sub in XDG_FOLDERS.items():
+        monkeypatch.setenv(var, str(home / sub))
     yield home
