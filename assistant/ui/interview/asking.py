@@ -76,7 +76,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
         aid = drafting.aid(self.draft, question, self.questions)
         if aid.provenance is not None:
             self.transcript.say(drafting.shown_provenance(aid.provenance), "note")
-        note = None
+        note = aid.note
         if aid.composed:
             note = text.DRAFT_NOTE
         elif aid.missing:
