@@ -88,7 +88,7 @@ def test_journey_from_empty_draft_to_the_seed_report(tmp_path: Path) -> None:
     result = run_plain(draft_path, seed_answers())
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert "已生成Markdown" in result.stdout
+    assert "已生成 Markdown 文本" in result.stdout
     written = (tmp_path / "shenyang-2024.md").read_text(encoding="utf-8")
     expected = render_report(load_draft(SEED), "md")
     assert written == expected
@@ -439,7 +439,7 @@ def test_a_finished_draft_can_be_edited_from_the_format_prompt(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert "现在没有待回答的问题" not in result.stdout
     assert load_draft(draft_path).meta.agency == "新的机关名称"
-    assert "已生成Markdown" in result.stdout
+    assert "已生成 Markdown 文本" in result.stdout
 
 
 # ---------------------------------------------------------------- opening through the store's check

@@ -11,6 +11,7 @@ from textual.content import Content
 
 from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
 from assistant.core.questions import Kind, Question
+from assistant.core.spacing import spaced
 from assistant.errors import NianbaoError
 from assistant.interview.messages import MULTILINE_KINDS
 from assistant.interview.session import display_path
@@ -37,7 +38,7 @@ def keyed_hint(question: Question) -> str:
     """
     if question.kind not in MULTILINE_KINDS:
         return question.hint
-    return question.hint.replace("直接回车", "直接按 Ctrl+S").replace("回车", "Ctrl+S")
+    return spaced(question.hint.replace("直接回车", "直接按 Ctrl+S").replace("回车", "Ctrl+S"))
 
 
 def jumped(question: Question) -> str:
