@@ -37,7 +37,8 @@ class Aid:
     """On a roll-up draft's table cell: where its number came from ("来自 12 个单位，最大：
     某某局 35"), or why the cell is the government's own figure and asked, not summed."""
     note: str | None = None
-    """A warning to show with the prefill: an edited composed paragraph whose numbers changed."""
+    """A warning to show with the prefill: why nothing is proposed (the numbers it comes from do
+    not add up), or an edited composed paragraph whose numbers changed."""
 
 
 def shown_provenance(line: str) -> str:
@@ -98,7 +99,8 @@ def aid(draft: Draft, question: Question, questions: Sequence[Question]) -> Aid:
         return Aid(prefill=current, prior=prior, provenance=provenance, note=note)
     if question.compose is None:
         proposed = flow.proposal(draft, question) or ""
-        return Aid(prefill=proposed, prior=prior, provenance=provenance)
+        note = flow.proposal_note(draft, question)
+        return Aid(prefill=proposed, prior=prior, provenance=provenance, note=note)
     from assistant.render.compose import compose, missing_facts
 
     composed = compose(draft, question, questions)

@@ -436,3 +436,27 @@ def test_similarity_warning_when_copied_from_last_year() -> None:
     )
     assert flow.similarity_warning(draft, question, fresh) is None
     assert flow.similarity_warning(Draft(), question, old) is None
+
+
+def test_a_carried_out_that_would_be_negative_says_the_column_does_not_add_up() -> None:
+    draft = set_path(Draft(), "table3.new", ApplicantCounts(natural=2).model_dump())
+    draft = set_path(draft, "table3.carried_in", ApplicantCounts(natural=1).model_dump())
+    draft = set_path(draft, "table3.outcomes.disclosed", ApplicantCounts(natural=5).model_dump())
+    question = BY_ID["t3_carried_out_natural"]
+    assert flow.proposal(draft, question) is None  # not a silent 0
+    note = flow.proposal_note(draft, question)
+    assert note is not None
+    assert "对不上" in note and "−2" not in note and "-2" in note
+    for label in (fmt.T3_NEW, fmt.T3_CARRIED_IN, fmt.T3_RESULTS_TOTAL):
+        assert label in note
+    assert "2 件" in note and "1 件" in note and "5 件" in note
+    assert flow.proposal_note(draft, BY_ID["t3_carried_out_business"]) is None
+
+
+def test_an_in_force_that_would_be_negative_is_not_proposed_as_zero() -> None:
+    draft = set_path(Draft(), "prior.normative_documents_in_force", 1)
+    draft = answer(draft, "t2_normative_issued", "0")
+    draft = answer(draft, "t2_normative_repealed", "3")
+    question = BY_ID["t2_normative_in_force"]
+    assert flow.proposal(draft, question) is None
+    assert "本年废止 3 件" in (flow.proposal_note(draft, question) or "")
