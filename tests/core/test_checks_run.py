@@ -181,3 +181,8 @@ def test_any_draft_is_checked_without_error(draft: Draft) -> None:
     assert found == sorted(found, key=sort_key)
     assert len({f.key for f in found}) == len(found)
     assert all(f.message and f.fix for f in found)
+
+
+def test_the_fee_question_missing_says_how_to_answer_it() -> None:
+    (found,) = [f for f in run_checks(draft_with(**{"other.fee.charged": None})) if f.rule == "REQ"]
+    assert "打开这份草稿" in found.fix and "回答“是”或“否”" in found.fix

@@ -45,7 +45,10 @@ _FIX: Final = {
     "meta.kind": f"选择机关类型（{_KIND_CHOICES}）：它决定发布期限和必须报告的内容。",
     "meta.year": "填写报告年度，如 2024。",
     "meta.published": "填写发布日期（即落款日期），如 2025年1月22日。",
-    "other.fee.charged": f"说明本年是否按{fmt.FEE_MEASURE}收取信息处理费。",
+    "other.fee.charged": (
+        "用 nianbao 打开这份草稿，助手会问到“本年是否收取信息处理费”，回答“是”或“否”即可"
+        f"（依据{fmt.FEE_MEASURE}）。"
+    ),
     "other.text": (
         "写明其他需要报告的事项，包括信息处理费情况；确实没有其他事项的，写明“无其他需要报告的事项”。"
     ),
