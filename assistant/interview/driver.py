@@ -12,6 +12,7 @@ with ``committed`` tells the front end to write it (``session.saver.save_pending
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -146,6 +147,16 @@ class Interview:
             keys.append(key)
         self.session.commit(self.draft.model_copy(update={"acknowledged": keys}))
         return Reply(committed=not self.session.read_only)
+
+    def confirm_carried(self, paths: Collection[str]) -> Reply:
+        """全部确认: the values carried over from last year at ``paths`` are this year's answers
+        as they stand (no longer unconfirmed)."""
+        if self.session.read_only:
+            return Reply(refused=messages.read_only_refused(keys=self.keys))
+        left = [p for p in self.draft.interview.unconfirmed if p not in set(paths)]
+        interview = self.draft.interview.model_copy(update={"unconfirmed": left})
+        self.session.commit(self.draft.model_copy(update={"interview": interview}))
+        return Reply(committed=True)
 
     # ------------------------------------------------------------ what the author typed
 

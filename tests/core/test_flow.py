@@ -460,3 +460,12 @@ def test_an_in_force_that_would_be_negative_is_not_proposed_as_zero() -> None:
     question = BY_ID["t2_normative_in_force"]
     assert flow.proposal(draft, question) is None
     assert "本年废止 3 件" in (flow.proposal_note(draft, question) or "")
+
+
+def test_carried_cells_the_no_applications_branch_zeroes_need_no_confirmation() -> None:
+    carried = ApplicantCounts.zeros().model_dump()
+    draft = set_path(Draft(), "table3.carried_in", carried)
+    cells = [f"table3.carried_in.{k}" for k in carried]
+    draft = set_path(draft, "interview.unconfirmed", ["meta.agency", *cells])
+    draft = answer(draft, "has_applications", "否")
+    assert draft.interview.unconfirmed == ["meta.agency"]

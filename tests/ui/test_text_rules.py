@@ -184,3 +184,12 @@ def test_key_names_never_touch_chinese(question: Question) -> None:
 )
 def test_latin_words_are_spaced_from_chinese(text: str, expected: str) -> None:
     assert spaced(text) == expected
+
+
+def test_the_check_counts_open_questions_as_the_sidebar_does() -> None:
+    from assistant.core.checks import run_checks
+    from assistant.core.draft import Draft
+
+    findings = run_checks(Draft())
+    assert sum(f.rule == "REQ" for f in findings) > 100  # one per empty table cell
+    assert "尚未回答 21 题" in ui_text.findings_summary(findings, unanswered=21)

@@ -84,19 +84,27 @@ def missing_answers(draft: Draft) -> Iterator[Finding]:
 
 
 def _shown(value: Any) -> str:
+    """A carried value as the author knows it: a kind by its label, lines joined."""
     if isinstance(value, fmt.AgencyKind):
         return fmt.AGENCY_KIND_LABELS[value]  # "department" is a key, not a word to show
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, ApplicantCounts):
         return f"合计{value.total}件" if value.total is not None else "部分未填"
+    if isinstance(value, list):
+        value = "；".join(str(v) for v in value)
     text = str(value).replace("\n", " ")
     return text if len(text) <= 24 else text[:24] + "…"
 
 
 def unconfirmed_values(draft: Draft) -> Iterator[Finding]:
-    """A warning per value carried over from last year that the author has not confirmed."""
+    """A warning per value carried over from last year that the author has not confirmed.
+
+    Last year's own figures (``prior.*``: its 四, 现行有效件数, section 五 and text) are kept for
+    the cross-year checks; they are not this year's answers and need no confirmation."""
     for path in draft.interview.unconfirmed:
+        if path.startswith("prior."):
+            continue
         try:
             value = get_path(draft, path)
         except KeyError:

@@ -166,6 +166,9 @@ def settle(draft: Draft, questions: Sequence[Question]) -> Draft:
     interview = _interview(draft)
     interview["zeroed"] = written
     interview["kept"] = kept
+    # A carried value zeroed by its gate ("no applications") was never asked: nothing to confirm.
+    newly_zeroed = {path for path, value in updates.items() if value == 0}
+    interview["unconfirmed"] = [p for p in interview["unconfirmed"] if p not in newly_zeroed]
     return _with_values(draft, updates, interview)
 
 

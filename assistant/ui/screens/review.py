@@ -96,6 +96,9 @@ class ReviewScreen(Screen[Question | None]):
         with VerticalScroll(id="review-scroll"):
             yield WrappedText("正在检查...", id="review-head")
             yield Vertical(id="review-findings")
+            with Vertical(id="confirm-box"):
+                yield WrappedText("", id="confirm-list")
+                yield Button(text.CONFIRM_ALL, id="confirm-all")
             yield Label("生成哪些格式（上下方向键移动，空格勾选）：", id="formats-label")
             yield SelectionList[str](
                 *(
@@ -156,6 +159,7 @@ class ReviewScreen(Screen[Question | None]):
                 widgets.append(Label(section_title(key), classes="review-section"))
                 widgets.append(WrappedText(self._answers(questions), classes="review-answers"))
         await sections.mount_all(widgets)
+        self._show_confirmations()
         self._update_head()
         blocking = self._blocking()
         first = next((w for w in self.query(FindingItem) if w.finding in blocking), None)
@@ -163,6 +167,25 @@ class ReviewScreen(Screen[Question | None]):
         # Focus without scrolling: the head (what is left to do) stays in view.
         target.focus(scroll_visible=False)
         self.query_one("#review-scroll", VerticalScroll).scroll_home(animate=False)
+
+    def _show_confirmations(self) -> None:
+        """The carried values still to confirm, listed, with one button for all of them."""
+        carried = [f for f in self.findings if f.rule == "CONFIRM"]
+        self.query_one("#confirm-box").display = bool(carried)
+        if carried:
+            self.query_one("#confirm-list", WrappedText).update(text.to_confirm(carried))
+
+    @on(Button.Pressed, "#confirm-all")
+    def _confirm_all(self, event: Button.Pressed) -> None:
+        event.stop()
+        carried = [f.location.field for f in self.findings if f.rule == "CONFIRM"]
+        reply = self.interview.confirm_carried([p for p in carried if p is not None])
+        if reply.refused is not None:
+            self.notify(reply.refused, severity="warning")
+            return
+        self.post_message(self.DraftChanged())
+        self.notify(text.confirmed_all(len(carried)), title="已确认")
+        self._check()
 
     def _answers(self, questions: list[Question]) -> Content:
         parts: list[Content | str] = []
