@@ -4,7 +4,7 @@ the bubbles, the save and review sentences. Kept apart so the screens read as be
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from textual.content import Content
@@ -85,7 +85,11 @@ def why_bubble(question: Question) -> Content:
     )
 
 
-def findings_summary(findings: Sequence[Finding], unanswered: int | None = None) -> str:
+def findings_summary(
+    findings: Sequence[Finding],
+    unanswered: int | None = None,
+    acknowledged: Collection[str] = (),
+) -> str:
     """The /check answer: counts, then one line per finding (missing answers counted only).
 
     ``unanswered`` is the number of questions still open, as the sidebar counts them; the
@@ -103,7 +107,8 @@ def findings_summary(findings: Sequence[Finding], unanswered: int | None = None)
         head += ("，" if shown else "") + f"尚未填写 {len(missing)} 项"
     lines = [head]
     for finding in shown[:12]:
-        lines.append(f"- {describe_finding(finding)}")
+        seen = "（已确认）" if finding.key in acknowledged else ""
+        lines.append(f"- {describe_finding(finding)}{seen}")
     if len(shown) > 12:
         lines.append(f"另有 {len(shown) - 12} 项，按 Ctrl+R 在审阅页查看全部。")
     return "\n".join(lines)

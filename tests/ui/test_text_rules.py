@@ -193,3 +193,18 @@ def test_the_check_counts_open_questions_as_the_sidebar_does() -> None:
     findings = run_checks(Draft())
     assert sum(f.rule == "REQ" for f in findings) > 100  # one per empty table cell
     assert "尚未回答 21 题" in ui_text.findings_summary(findings, unanswered=21)
+
+
+def test_the_check_says_which_warnings_are_already_acknowledged() -> None:
+    from example import SEED_PATH as SEED
+
+    from assistant.core.checks import run_checks
+    from assistant.core.findings import Severity
+    from assistant.store import load_draft
+
+    findings = run_checks(load_draft(SEED))
+    warning = next(f for f in findings if f.severity is Severity.WARNING)
+    lines = ui_text.findings_summary(findings, acknowledged={warning.key}).splitlines()
+    line = next(line for line in lines if warning.message[:20] in line)
+    assert line.endswith("（已确认）")
+    assert sum("（已确认）" in line for line in lines) == 1

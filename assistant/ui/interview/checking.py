@@ -102,7 +102,10 @@ class CheckingMixin(InterviewBase):
         if event.announce:
             progress = flow.progress(event.draft, self.questions).values()
             unanswered = sum(required - answered for answered, required in progress)
-            self.transcript.say(text.findings_summary(event.findings, unanswered), "note")
+            summary = text.findings_summary(
+                event.findings, unanswered, acknowledged=event.draft.acknowledged
+            )
+            self.transcript.say(summary, "note")
         if event.draft is self.draft:
             self._say_new_findings(event.findings)
 
