@@ -31,14 +31,17 @@ from assistant.interview.session import free_name
 from assistant.render import FORMATS
 from assistant.render.findings import describe_location
 from assistant.render.output import default_output, write_output
+from assistant.store import chosen_formats, remember_formats
 from assistant.ui import text
 from assistant.ui.deliver import Downloads
 from assistant.ui.screens.choice import Choice, ChoiceScreen
 from assistant.ui.widgets.finding_item import FindingItem
 from assistant.ui.widgets.footer import Footer
+from assistant.ui.widgets.format_picker import FormatPicker
 from assistant.ui.widgets.wrapped import WrappedText
 
-DEFAULT_FORMATS = ("md", "html", "docx")
+DEFAULT_FORMATS = tuple(FORMATS)
+"""Every format, until the author chooses otherwise (remembered per draft)."""
 
 
 def format_available(name: str) -> bool:
@@ -99,10 +102,11 @@ class ReviewScreen(Screen[Question | None]):
             with Vertical(id="confirm-box"):
                 yield WrappedText("", id="confirm-list")
                 yield Button(text.CONFIRM_ALL, id="confirm-all")
-            yield Label("生成哪些格式（上下方向键移动，空格勾选）：", id="formats-label")
-            yield SelectionList[str](
+            yield Label("生成哪些格式（上下方向键移动，空格选中或取消）：", id="formats-label")
+            chosen = chosen_formats(self.session.path) or DEFAULT_FORMATS
+            yield FormatPicker(
                 *(
-                    Selection(f"{spec.label}（.{name}）", name, name in DEFAULT_FORMATS)
+                    Selection(f"{spec.label}（.{name}）", name, name in chosen)
                     for name, spec in FORMATS.items()
                     if format_available(name)
                 ),
@@ -267,9 +271,10 @@ class ReviewScreen(Screen[Question | None]):
         self._blocked_shown = False
         chosen = list(self.query_one("#formats", SelectionList).selected)
         if not chosen:
-            result.update("请至少勾选一种格式（空格勾选）。")
+            result.update("请至少选中一种格式（空格选中）。")
             result.add_class("-error")
             return
+        remember_formats(self.session.path, chosen)
         targets: list[tuple[str, Path]] = []
         for name in chosen:
             path = await self._target(name)
