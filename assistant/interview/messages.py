@@ -126,7 +126,7 @@ def part_title(question: Question) -> str:
 
 
 def redrafted(question: Question) -> str:
-    return f"引用的数字变了：已按新的数字重写“{part_title(question)}”这一段。"
+    return f"引用的数字变了：已按新的数字重写「{part_title(question)}」这一段。"
 
 
 def redraft_hint(*, keys: bool) -> str:

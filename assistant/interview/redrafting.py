@@ -132,8 +132,8 @@ def rewrite(draft: Draft, question: Question, questions: Sequence[Question]) -> 
 
 def stale_note(item: Stale, title: str) -> str:
     """The warning on a stale paragraph: which numbers changed."""
-    moved = "，".join(f"{old} → {new}" for old, new in item.changes)
+    moved = "，".join(f"{old} -> {new}" for old, new in item.changes)
     return (
-        f"“{title}”这一段写好之后，它引用的数字变了（{moved}）；段落经您修改过，没有自动重写，"
+        f"「{title}」这一段写好之后，它引用的数字变了（{moved}）；段落经您修改过，没有自动重写，"
         "其中的数字可能与表格不符。"
     )

@@ -187,7 +187,7 @@ CONFIRM_ALL = "全部确认（按上年的内容保留）"
 def to_confirm(carried: Sequence[Finding]) -> str:
     """The list above the 全部确认 button: each carried value still to confirm."""
     lines = [f"以下 {len(carried)} 项沿用了上一年的内容，核对无误可一次全部确认："]
-    lines += [f"  · {f.message.removesuffix('，尚未确认。')}" for f in carried]
+    lines += [f"  - {f.message.removesuffix('，尚未确认。')}" for f in carried]
     return "\n".join(lines)
 
 

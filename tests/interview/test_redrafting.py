@@ -115,7 +115,7 @@ def test_the_composed_paragraph_is_kept_in_typed_bookkeeping(tmp_path: Path) -> 
     (stale,) = redrafting.stale(again, QUESTIONS)
     assert stale.changes == [("无", "2024、3、0")]  # "2024年…收到申请3件，办结0件" came
     note = drafting.aid(again, PARAGRAPH, QUESTIONS).note
-    assert note is not None and "→" in note and "/redraft" in note
+    assert note is not None and "->" in note and "/redraft" in note
 
 
 def test_changes_when_sentences_come_or_go_name_only_the_differing_numbers() -> None:

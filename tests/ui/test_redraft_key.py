@@ -53,7 +53,7 @@ async def test_f8_rewrites_the_flagged_paragraph(tmp_path: Path) -> None:
         await settle(pilot)
         assert screen.answer_box.text == EDITED
         note = screen.answer_box.note.content.plain
-        assert "→" in note and "F8" in note, note
+        assert "->" in note and "F8" in note, note
         await pilot.press("f8")
         await settle(pilot)
         said = "\n".join(screen.transcript.texts)

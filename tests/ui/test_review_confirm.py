@@ -38,3 +38,23 @@ async def test_confirm_all_clears_what_is_listed(
         assert not review.query_one("#confirm-box").display
         assert not [f for f in review.findings if f.rule == "CONFIRM"]
     assert store.load_draft(draft_path).interview.unconfirmed == ["prior.problems"]
+
+
+async def test_the_focused_finding_is_framed_differently(
+    draft_path: Path, seed: Draft, questions: list[Question]
+) -> None:
+    from assistant.ui.widgets.finding_item import FindingItem
+
+    store.save_draft(answered_until(questions, None, {}, seed), draft_path)
+    app = make_app(draft_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        (item,) = review.query(FindingItem)
+        item.focus()
+        await settle(pilot)
+        assert item.styles.border_top[0] == "heavy"
+        review.query_one("#formats").focus()
+        await settle(pilot)
+        assert item.styles.border_top[0] == "round"  # a frame, unlike a question's bar
