@@ -22,6 +22,7 @@ from assistant.ui.interview.saving import SavingMixin
 from assistant.ui.widgets.prior_text import PriorText
 from assistant.ui.widgets.section_nav import SectionNav
 from assistant.ui.widgets.status_bar import StatusBar
+from assistant.ui.wrap import terminal_safe
 
 
 class AskingMixin(CheckingMixin, SavingMixin):
@@ -38,7 +39,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
         """Show what the driver answered: what it says, then the question or the end."""
         for said in reply.said:
             if said.kind == "author":
-                self.transcript.say(Content(said.text), "author")
+                self.transcript.say(Content(terminal_safe(said.text)), "author")
                 if reply.similarity is not None:
                     self.transcript.say(text.submitted_similarity(reply.similarity), "warning")
             else:
