@@ -42,6 +42,21 @@ def _answer(interview: Interview, question_id: str, typed: str) -> list[str]:
     return [s.text for s in reply.said]
 
 
+def _applications(interview: Interview, new: str, disclosed: str, carried_out: str) -> list[str]:
+    """Answer 表三 for natural persons only: 新收, 上年结转 0, 予以公开, 结转."""
+    said = _answer(interview, "has_applications", "是")
+    for question_id, typed in (
+        ("applicant_kinds", "1"),
+        ("outcome_groups", "1"),
+        ("t3_new_natural", new),
+        ("t3_carried_in_natural", "0"),
+        ("t3_disclosed_natural", disclosed),
+        ("t3_carried_out_natural", carried_out),
+    ):
+        said += _answer(interview, question_id, typed)
+    return said
+
+
 def _paragraph(interview: Interview) -> str:
     text = interview.draft.overview.on_request
     assert text is not None
@@ -53,13 +68,7 @@ def test_a_kept_paragraph_is_redrafted_when_its_numbers_change(tmp_path: Path) -
     composed = redrafting._composed(interview.draft, PARAGRAPH, QUESTIONS)
     assert composed is not None and "未收到政府信息公开申请" in composed
     _answer(interview, "overview_on_request", composed)
-    said = _answer(interview, "has_applications", "是")
-    for question_id, typed in (("applicant_kinds", "1"), ("outcome_groups", "1")):
-        said += _answer(interview, question_id, typed)
-    said += _answer(interview, "t3_new_natural", "7")
-    said += _answer(interview, "t3_carried_in_natural", "0")
-    said += _answer(interview, "t3_disclosed_natural", "5")
-    said += _answer(interview, "t3_carried_out_natural", "2")
+    said = _applications(interview, "7", "5", "2")
     text = _paragraph(interview)
     assert "共收到政府信息公开申请7件" in text and "办结5件" in text, text
     assert "门户网站、信函" in text
@@ -70,13 +79,7 @@ def test_a_kept_paragraph_is_redrafted_when_its_numbers_change(tmp_path: Path) -
 def test_an_edited_paragraph_is_flagged_and_rewritten_on_request(tmp_path: Path) -> None:
     interview = _interview(tmp_path, _helped())
     _answer(interview, "overview_on_request", "本机关全年没有收到申请，另有说明。")
-    said = _answer(interview, "has_applications", "是")
-    for question_id, typed in (("applicant_kinds", "1"), ("outcome_groups", "1")):
-        said += _answer(interview, question_id, typed)
-    said += _answer(interview, "t3_new_natural", "3")
-    said += _answer(interview, "t3_carried_in_natural", "0")
-    said += _answer(interview, "t3_disclosed_natural", "3")
-    said += _answer(interview, "t3_carried_out_natural", "0")
+    said = _applications(interview, "3", "3", "0")
     assert _paragraph(interview) == "本机关全年没有收到申请，另有说明。"  # the author's text stays
     (stale,) = redrafting.stale(interview.draft, QUESTIONS)
     assert stale.question is PARAGRAPH

@@ -8,10 +8,12 @@ import pytest
 from example import SEED_PATH
 from pilot_helpers import make_app, settle
 from rich.cells import cell_len
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from assistant.core import format as fmt
 from assistant.core.questions import SECTION_KEYS, section_title
+from assistant.ui.app import NianbaoApp
 from assistant.ui.widgets.section_nav import SectionNav
 from assistant.ui.wrap import line_breaks, terminal_safe
 
@@ -26,12 +28,17 @@ def nav_lines(nav: SectionNav) -> list[str]:
     return [str(nav.get_option_at_index(i).prompt) for i in range(len(SECTION_KEYS))]
 
 
+async def _in_the_conversation(pilot: Pilot[NianbaoApp]) -> None:
+    """The seed opens on its review: back to the conversation, with the sidebar."""
+    await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
 async def test_the_sidebar_shows_whole_titles_on_a_wide_screen(tmp_path: Path) -> None:
     app = make_app(_copy(tmp_path))
     async with app.run_test(size=(160, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await _in_the_conversation(pilot)
         prompts = nav_lines(app.screen.query_one(SectionNav))
         for key, prompt in zip(SECTION_KEYS, prompts, strict=True):
             assert prompt.split("\n")[0] == section_title(key), prompt
@@ -43,9 +50,7 @@ async def test_the_sidebar_shortens_titles_rather_than_wrap_them(
 ) -> None:
     app = make_app(_copy(tmp_path))
     async with app.run_test(size=(width, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await _in_the_conversation(pilot)
         prompts = nav_lines(app.screen.query_one(SectionNav))
         assert prompts[SECTION_KEYS.index("proactive")].split("\n")[0] == "二、主动公开"
         for prompt in prompts:
@@ -55,9 +60,7 @@ async def test_the_sidebar_shortens_titles_rather_than_wrap_them(
 async def test_the_header_keeps_the_year_at_50_columns(tmp_path: Path) -> None:
     app = make_app(_copy(tmp_path))
     async with app.run_test(size=(50, 20)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await _in_the_conversation(pilot)
         title = app.screen.query_one("#status-title", Label)
         shown = title.render_line(0).text
         assert "2024年" in shown
@@ -93,9 +96,7 @@ async def test_the_footer_leaves_out_the_palette_key_when_narrow(
 
     app = make_app(_copy(tmp_path))
     async with app.run_test(size=(width, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await _in_the_conversation(pilot)
         footer = app.screen.query_one(Footer)
         assert footer.show_command_palette is palette
         assert footer.compact is (width < Footer.ROOMY)

@@ -191,6 +191,18 @@ def _rule5(facts: ReportFacts) -> Iterator[Finding]:
         )
 
 
+def _in_force_place(facts: ReportFacts, row: str) -> Location:
+    """表二's 现行有效件数 cell of ``row``."""
+    return Location(
+        section="proactive",
+        table=T2,
+        row=row,
+        column="in_force",
+        field=editable(facts, f"table2.{row}.in_force"),
+        text=t2_place(row, "in_force"),
+    )
+
+
 def _rule6(facts: ReportFacts) -> Iterator[Finding]:
     issued_label, repealed_label, in_force_label = fmt.T2_DOCUMENTS.columns
     for row in ("regulations", "normative_documents"):
@@ -207,14 +219,7 @@ def _rule6(facts: ReportFacts) -> Iterator[Finding]:
             continue
         yield finding(
             "E18",
-            Location(
-                section="proactive",
-                table=T2,
-                row=row,
-                column="in_force",
-                field=editable(facts, f"table2.{row}.in_force"),
-                text=t2_place(row, "in_force"),
-            ),
+            _in_force_place(facts, row),
             f"{t2_place(row, 'in_force')}为 {counts.in_force}，但上年{in_force_label} {before} + "
             f"{issued_label} {issued} − {repealed_label} {repealed} = {due}，"
             f"{_gap(counts.in_force, due)}。",
@@ -233,14 +238,7 @@ def _below_this_year(facts: ReportFacts, row: str, counts: DocCounts) -> Iterato
         return
     yield finding(
         "E18",
-        Location(
-            section="proactive",
-            table=T2,
-            row=row,
-            column="in_force",
-            field=editable(facts, f"table2.{row}.in_force"),
-            text=t2_place(row, "in_force"),
-        ),
+        _in_force_place(facts, row),
         f"{t2_place(row, 'in_force')}为 {counts.in_force}，少于{issued_label} {counts.issued} − "
         f"{repealed_label} {counts.repealed} = {least}：本年制发而未废止的文件至少仍然有效。",
         "请核对现行有效件数（应包括以前年度制发、仍然有效的文件）和本年制发、废止的件数。",

@@ -55,29 +55,34 @@ def _propose_carried_in(draft: Draft, question: Question) -> str | None:
     return None if value is None else str(value)
 
 
-def _propose_in_force(draft: Draft, question: Question) -> str | None:
-    """现行有效件数 = last year's + 本年制发 − 本年废止 (FORMAT.md §4 rule 6)."""
+def _in_force_parts(draft: Draft, question: Question) -> tuple[int, int, int] | None:
+    """(last year's 现行有效, 本年制发, 本年废止) of this row, or None while one is unknown."""
     assert question.field is not None
     row = question.field.split(".")[1]
     last: int | None = getattr(draft.prior, f"{row}_in_force", None)
     counts = getattr(draft.table2, row)
     if last is None or counts.issued is None or counts.repealed is None:
         return None
-    in_force = last + counts.issued - counts.repealed
+    return last, counts.issued, counts.repealed
+
+
+def _propose_in_force(draft: Draft, question: Question) -> str | None:
+    """现行有效件数 = last year's + 本年制发 − 本年废止 (FORMAT.md §4 rule 6)."""
+    parts = _in_force_parts(draft, question)
+    if parts is None:
+        return None
+    last, issued, repealed = parts
+    in_force = last + issued - repealed
     return str(in_force) if in_force >= 0 else None  # negative: see _in_force_note
 
 
 def _in_force_note(draft: Draft, question: Question) -> str | None:
-    assert question.field is not None
-    row = question.field.split(".")[1]
-    last: int | None = getattr(draft.prior, f"{row}_in_force", None)
-    counts = getattr(draft.table2, row)
-    if last is None or counts.issued is None or counts.repealed is None:
+    parts = _in_force_parts(draft, question)
+    if parts is None or parts[0] + parts[1] >= parts[2]:
         return None
-    if last + counts.issued >= counts.repealed:
-        return None
+    last, issued, repealed = parts
     return (
-        f"上年现行有效 {last} 件 + 本年制发 {counts.issued} 件，少于本年废止 {counts.repealed} 件，"
+        f"上年现行有效 {last} 件 + 本年制发 {issued} 件，少于本年废止 {repealed} 件，"
         "算不出现行有效件数：请核对本年制发和本年废止的数字，再填写这里。"
     )
 
