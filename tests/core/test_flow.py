@@ -469,3 +469,47 @@ def test_carried_cells_the_no_applications_branch_zeroes_need_no_confirmation() 
     draft = set_path(draft, "interview.unconfirmed", ["meta.agency", *cells])
     draft = answer(draft, "has_applications", "否")
     assert draft.interview.unconfirmed == ["meta.agency"]
+
+
+@pytest.mark.parametrize("typed", ["是", "是的。", "有", "否", "不是"])
+def test_a_bare_yes_or_no_is_not_a_practice(typed: str) -> None:
+    """It would be copied into the drafted paragraph ("…32条。是。")."""
+    with pytest.raises(AnswerError) as caught:
+        answer(Draft(), "f_proactive_key_work", typed)
+    assert "具体内容" in str(caught.value)
+    assert "。。" not in str(caught.value)
+
+
+def test_a_yes_as_one_line_of_a_lines_answer_is_refused() -> None:
+    lines = next(q for q in QUESTIONS if q.kind is Kind.LINES and q.refuse_nothing is None)
+    with pytest.raises(AnswerError):
+        answer(Draft(), lines.id, "第一条具体做法\n是")
+
+
+def test_a_sentence_starting_with_yes_is_an_answer() -> None:
+    draft = answer(Draft(), "f_proactive_key_work", "是在门户网站开设了专栏。")
+    assert flow.current_answer(draft, BY_ID["f_proactive_key_work"]) == "是在门户网站开设了专栏。"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "kept"),
+    [
+        ("other_text", "无", "无"),  # 六 accepts a bare 无 as its whole text
+        ("other_text", "没有", "没有"),
+        ("f_other_matters", "否", None),  # nothing_is_empty: answered, with nothing to add
+        ("f_other_matters", "无", None),
+    ],
+)
+def test_a_bare_nothing_is_still_the_authors_to_give(
+    question_id: str, typed: str, kept: str | None
+) -> None:
+    question = BY_ID[question_id]
+    draft = answer(Draft(), question_id, typed)
+    assert flow.is_answered(draft, question)
+    assert flow.current_answer(draft, question) == kept
+
+
+def test_a_bare_nothing_is_still_refused_where_reviewers_flag_it() -> None:
+    with pytest.raises(AnswerError) as caught:
+        answer(Draft(), "f_problems", "无")
+    assert "具体内容" not in str(caught.value)  # refuse_nothing's own reason, not the yes/no one
