@@ -87,6 +87,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
             narrative=question.kind in MULTILINE_KINDS,
             prefill=aid.prefill,
             note=note,
+            editing=flow.current_answer(self.draft, question) is not None,
         )
         if revisit and flow.is_answered(self.draft, question):
             self.answer_box.show_hint(text.revisit_hint(question))
