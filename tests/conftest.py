@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from example import SEED_PATH, load_seed
 from hypothesis import settings
+from real_env import XDG_FOLDERS
 
 from assistant.core.draft import Draft
 
@@ -18,16 +19,6 @@ from assistant.core.draft import Draft
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-XDG_FOLDERS = {
-    "XDG_CONFIG_HOME": ".config",
-    "XDG_STATE_HOME": ".local/state",
-    "XDG_DATA_HOME": ".local/share",
-    "XDG_CACHE_HOME": ".cache",
-}
-"""Every per-user folder the assistant (or a library under it) may write to."""
-REAL_ENV = {var: os.environ.get(var, "") for var in ("HOME", *XDG_FOLDERS)}
-"""The real user's folders, read before any test ran (tests/test_isolation.py checks them)."""
 
 
 SLOW: tuple[str, ...] = (

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REAL_ENV, XDG_FOLDERS
 from example import REPO
+from real_env import REAL_ENV, XDG_FOLDERS
 
 from assistant.store import recent_drafts, remember_draft
 from assistant.store.recent import recent_file
