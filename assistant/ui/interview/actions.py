@@ -80,6 +80,9 @@ class ActionsMixin(AskingMixin):
     def action_resume(self) -> None:
         self.show(self.interview.command("resume"))
 
+    def action_redraft(self) -> None:
+        self.show(self.interview.command("redraft"))
+
     def action_help(self) -> None:
         self.show(self.interview.command("help"))
 

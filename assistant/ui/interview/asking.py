@@ -22,6 +22,7 @@ from assistant.ui.interview.saving import SavingMixin
 from assistant.ui.widgets.prior_text import PriorText
 from assistant.ui.widgets.section_nav import SectionNav
 from assistant.ui.widgets.status_bar import StatusBar
+from assistant.ui.wrap import terminal_safe
 
 
 class AskingMixin(CheckingMixin, SavingMixin):
@@ -38,7 +39,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
         """Show what the driver answered: what it says, then the question or the end."""
         for said in reply.said:
             if said.kind == "author":
-                self.transcript.say(Content(said.text), "author")
+                self.transcript.say(Content(terminal_safe(said.text)), "author")
                 if reply.similarity is not None:
                     self.transcript.say(text.submitted_similarity(reply.similarity), "warning")
             else:
@@ -76,7 +77,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
         aid = drafting.aid(self.draft, question, self.questions)
         if aid.provenance is not None:
             self.transcript.say(drafting.shown_provenance(aid.provenance), "note")
-        note = None
+        note = aid.note
         if aid.composed:
             note = text.DRAFT_NOTE
         elif aid.missing:
@@ -86,6 +87,7 @@ class AskingMixin(CheckingMixin, SavingMixin):
             narrative=question.kind in MULTILINE_KINDS,
             prefill=aid.prefill,
             note=note,
+            editing=flow.current_answer(self.draft, question) is not None,
         )
         if revisit and flow.is_answered(self.draft, question):
             self.answer_box.show_hint(text.revisit_hint(question))

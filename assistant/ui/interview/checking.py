@@ -11,6 +11,7 @@ from textual import on
 from textual.message import Message
 from textual.timer import Timer
 
+from assistant.core import flow
 from assistant.core import format as fmt
 from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
@@ -99,7 +100,12 @@ class CheckingMixin(InterviewBase):
         self.findings = event.findings
         self._update_nav()  # a check ends between answers: no frame to keep free
         if event.announce:
-            self.transcript.say(text.findings_summary(event.findings), "note")
+            progress = flow.progress(event.draft, self.questions).values()
+            unanswered = sum(required - answered for answered, required in progress)
+            summary = text.findings_summary(
+                event.findings, unanswered, acknowledged=event.draft.acknowledged
+            )
+            self.transcript.say(summary, "note")
         if event.draft is self.draft:
             self._say_new_findings(event.findings)
 
