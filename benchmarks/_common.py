@@ -90,6 +90,11 @@ def isolate() -> None:
     os.environ.update(private_home())
 
 
+# Also on import, so that a benchmark whose entry point forgets isolate() (or a script that only
+# imports a helper from here) still never writes into the real user's state.
+isolate()
+
+
 @dataclass
 class Sample:
     """Repeated measurements of one thing (seconds, bytes, or a ratio)."""

@@ -41,6 +41,8 @@ def _prepare(scratch: Path) -> None:
     os.environ["HOME"] = str(home)
     os.environ["XDG_STATE_HOME"] = str(home / "state")
     os.environ["XDG_CACHE_HOME"] = str(home / "cache")
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
     os.environ.pop("NIANBAO_KILLS", None)
     import _tui  # noqa: F401  (textual, the app)
     import corpus  # noqa: F401

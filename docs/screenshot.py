@@ -80,7 +80,15 @@ def to_png(svg: Path) -> None:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["XDG_STATE_HOME"] = tmp
+        # A private home and XDG folders: taking the picture leaves the real user's state alone.
+        os.environ["HOME"] = tmp
+        for var, sub in (
+            ("XDG_CONFIG_HOME", ".config"),
+            ("XDG_STATE_HOME", ".local/state"),
+            ("XDG_DATA_HOME", ".local/share"),
+            ("XDG_CACHE_HOME", ".cache"),
+        ):
+            os.environ[var] = str(Path(tmp) / sub)
         path = Path(tmp) / "某区自然资源局-2024.nianbao.yaml"
         prepared_draft(path)
         to_png(asyncio.run(shoot(path)))

@@ -53,6 +53,8 @@ TABLE = [
         "agency",
         "不是由 nianbao rollup 汇总生成的",
     ),
+    Row("/redraft with nothing to redraft", ("/redraft",), "agency", "没有需要按新数字重写"),
+    Row("/重写 is /redraft", ("/重写",), "agency", "没有需要按新数字重写"),
     Row("a refused answer stays", ("某局", "1", "约2024年"), "year", "不是年份"),
 ]
 IDS = [row.name for row in TABLE]

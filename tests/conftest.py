@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from example import SEED_PATH, load_seed
 from hypothesis import settings
+from real_env import XDG_FOLDERS
 
 from assistant.core.draft import Draft
 
@@ -101,8 +102,6 @@ def _isolated_home(
 ) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    for var, sub in XDG_FOLDERS.items():
+        monkeypatch.setenv(var, str(home / sub))
     yield home

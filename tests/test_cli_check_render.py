@@ -137,6 +137,15 @@ def test_render_to_a_named_file_replaces_it(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+def test_the_written_message_spaces_the_label_never_the_path(
+    capsysbinary: pytest.CaptureFixture[bytes], seed_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "某局report年报.docx"
+    code, _, err = _run(capsysbinary, "render", str(seed_path), "-o", str(target))
+    assert code == 0
+    assert "已生成 Word" in err and str(target) in err
+
+
 def test_render_refuses_while_findings_block(
     capsysbinary: pytest.CaptureFixture[bytes], broken_sums: Path, tmp_path: Path
 ) -> None:

@@ -88,7 +88,7 @@ def test_journey_from_empty_draft_to_the_seed_report(tmp_path: Path) -> None:
     result = run_plain(draft_path, seed_answers())
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert "已生成Markdown" in result.stdout
+    assert "已生成 Markdown 文本" in result.stdout
     written = (tmp_path / "shenyang-2024.md").read_text(encoding="utf-8")
     expected = render_report(load_draft(SEED), "md")
     assert written == expected
@@ -412,6 +412,22 @@ def test_sigterm_with_a_failed_save_exits_non_zero_and_says_so(tmp_path: Path) -
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("typed", ["/quit", "/退出", "／q"])
+def test_quit_at_the_read_only_offer_just_quits(tmp_path: Path, typed: str) -> None:
+    draft_path = tmp_path / "d.nianbao.yaml"
+    save_draft(Draft.model_validate({"meta": {"agency": "某局"}}), draft_path)
+    before = draft_path.read_bytes()
+    with DraftLock(draft_path):
+        result = run_plain(draft_path, [typed])
+    assert result.returncode == 0, result.stderr
+    assert "要以只读方式打开吗" in result.stdout
+    assert "已退出，草稿没有打开" in result.stdout
+    assert "是”或“否" not in result.stdout  # not refused as no yes/no answer
+    assert result.stderr == ""
+    assert draft_path.read_bytes() == before
+
+
+@pytest.mark.slow
 def test_a_draft_in_use_can_be_opened_read_only(tmp_path: Path) -> None:
     draft_path = tmp_path / "d.nianbao.yaml"
     save_draft(Draft.model_validate({"meta": {"agency": "某局"}}), draft_path)
@@ -439,7 +455,7 @@ def test_a_finished_draft_can_be_edited_from_the_format_prompt(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert "现在没有待回答的问题" not in result.stdout
     assert load_draft(draft_path).meta.agency == "新的机关名称"
-    assert "已生成Markdown" in result.stdout
+    assert "已生成 Markdown 文本" in result.stdout
 
 
 # ---------------------------------------------------------------- opening through the store's check

@@ -60,10 +60,12 @@ def run(args: argparse.Namespace) -> int:
     last, text, messages = load_source(args.source)
     draft = next_year(last, text)
     save_draft(draft, args.output)
+    to_confirm = [p for p in draft.interview.unconfirmed if not p.startswith("prior.")]
     lines = [
         f"已生成 {draft.meta.year} 年的新草稿：{args.output}",
-        f"  沿用了 {last.meta.year} 年的 {len(draft.interview.unconfirmed)} 项内容"
-        "（机关信息、上年结转、上年数据），助手会逐项请您确认。",
+        f"  沿用了 {last.meta.year} 年的机关信息和上年结转共 {len(to_confirm)} 项，"
+        "问到时核对并回答即确认（审阅页也可以一次全部确认）；"
+        f"{last.meta.year} 年的数字和正文只用于对照检查，不需要确认。",
     ]
     if draft.prior.carried_out is None:
         lines.append("  上一年的「四、结转下年度继续办理」没有读到，「二、上年结转」需要手工填写。")

@@ -16,6 +16,7 @@ import sys
 from argparse import SUPPRESS
 from pathlib import Path
 
+from assistant.core.spacing import spaced
 from assistant.errors import NianbaoError, OutputExistsError
 
 FORMAT_NAMES = ("md", "html", "txt", "docx", "pdf")
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     except OutputExistsError as error:
         _say(f"错误：{error}")
         return 1
-    _say(f"已生成{spec.label}：{target}")
+    _say(spaced(f"已生成{spec.label}：") + str(target))  # a path is never respaced
     if name == "pdf":
         _say_fonts()
     return 0

@@ -268,6 +268,10 @@ class Interview(Model):
     read, never the 162 cells one by one."""
     kept: dict[str, int | Decimal] = Field(default_factory=dict)
     """An author's value such a 0 overwrote, by field path; put back if the cell applies again."""
+    drafted: dict[str, str] = Field(default_factory=dict)
+    """A narrative the assistant composes, by field path: the paragraph as composed when the
+    author last answered it, to notice when the numbers it cites change (redrafted if the author
+    kept it, flagged if they edited it). Optional, so drafts without it read as before."""
 
 
 class RollupScope(StrEnum):

@@ -45,19 +45,25 @@ class Section:
     key: str
     number: str
     name: str
+    brief: str
+    """A short name for narrow places (the sidebar); never printed in a report."""
 
     @property
     def title(self) -> str:
         return f"{self.number}、{self.name}"
 
+    @property
+    def short_title(self) -> str:
+        return f"{self.number}、{self.brief}"
+
 
 SECTIONS: Final = (
-    Section("overview", "一", "总体情况"),
-    Section("proactive", "二", "主动公开政府信息情况"),
-    Section("applications", "三", "收到和处理政府信息公开申请情况"),
-    Section("appeals", "四", "政府信息公开行政复议、行政诉讼情况"),
-    Section("problems", "五", "存在的主要问题及改进情况"),
-    Section("other", "六", "其他需要报告的事项"),
+    Section("overview", "一", "总体情况", "总体情况"),
+    Section("proactive", "二", "主动公开政府信息情况", "主动公开"),
+    Section("applications", "三", "收到和处理政府信息公开申请情况", "依申请公开"),
+    Section("appeals", "四", "政府信息公开行政复议、行政诉讼情况", "复议和诉讼"),
+    Section("problems", "五", "存在的主要问题及改进情况", "问题和改进"),
+    Section("other", "六", "其他需要报告的事项", "其他事项"),
 )
 SECTION_BY_KEY: Final = {s.key: s for s in SECTIONS}
 

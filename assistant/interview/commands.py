@@ -122,6 +122,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
         argument="本机关或汇总",
         aliases=("口径",),
     ),
+    CommandSpec(
+        "redraft", "redraft", "按新数字重写起草的这一段", "重写", "f8", "F8", aliases=("重写",)
+    ),
     CommandSpec("help", "help", "列出所有命令和按键", "帮助", "f4", "F4", aliases=("帮助", "h")),
     CommandSpec(
         "quit",

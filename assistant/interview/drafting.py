@@ -36,6 +36,9 @@ class Aid:
     provenance: str | None = None
     """On a roll-up draft's table cell: where its number came from ("来自 12 个单位，最大：
     某某局 35"), or why the cell is the government's own figure and asked, not summed."""
+    note: str | None = None
+    """A warning to show with the prefill: why nothing is proposed (the numbers it comes from do
+    not add up), or an edited composed paragraph whose numbers changed."""
 
 
 def shown_provenance(line: str) -> str:
@@ -72,6 +75,19 @@ def proposal(draft: Draft, question: Question, questions: Sequence[Question]) ->
     return flow.proposal(draft, question)
 
 
+def _stale_note(draft: Draft, question: Question, questions: Sequence[Question]) -> str | None:
+    """An edited composed paragraph whose numbers changed: which ones (see ``redrafting``)."""
+    if question.compose is None:
+        return None
+    from assistant.interview import messages, redrafting
+
+    stale = [s for s in redrafting.stale(draft, questions) if s.question.id == question.id]
+    if not stale:
+        return None
+    note = redrafting.stale_note(stale[0], messages.part_title(question))
+    return f"{note}可以用「重写」命令（F8，或输入 /redraft）按新数字重写。"
+
+
 def aid(draft: Draft, question: Question, questions: Sequence[Question]) -> Aid:
     """What to show with ``question``: the prefill, whether it is composed, last year's text,
     and on a roll-up draft where a cell's number came from."""
@@ -79,10 +95,12 @@ def aid(draft: Draft, question: Question, questions: Sequence[Question]) -> Aid:
     provenance = provenance_line(draft, question.field)
     current = flow.current_answer(draft, question)
     if current is not None:
-        return Aid(prefill=current, prior=prior, provenance=provenance)
+        note = _stale_note(draft, question, questions)
+        return Aid(prefill=current, prior=prior, provenance=provenance, note=note)
     if question.compose is None:
         proposed = flow.proposal(draft, question) or ""
-        return Aid(prefill=proposed, prior=prior, provenance=provenance)
+        note = flow.proposal_note(draft, question)
+        return Aid(prefill=proposed, prior=prior, provenance=provenance, note=note)
     from assistant.render.compose import compose, missing_facts
 
     composed = compose(draft, question, questions)

@@ -12,6 +12,7 @@ with ``committed`` tells the front end to write it (``session.saver.save_pending
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,7 +22,7 @@ from assistant.core.findings import Finding
 from assistant.core.questions import SECTION_KEYS, Question
 from assistant.errors import NianbaoError
 from assistant.interview import cursor as moves
-from assistant.interview import messages
+from assistant.interview import messages, redrafting
 from assistant.interview import scope as scopes
 from assistant.interview.commands import (
     COMMAND_BY_ACTION,
@@ -147,6 +148,16 @@ class Interview:
         self.session.commit(self.draft.model_copy(update={"acknowledged": keys}))
         return Reply(committed=not self.session.read_only)
 
+    def confirm_carried(self, paths: Collection[str]) -> Reply:
+        """全部确认: the values carried over from last year at ``paths`` are this year's answers
+        as they stand (no longer unconfirmed)."""
+        if self.session.read_only:
+            return Reply(refused=messages.read_only_refused(keys=self.keys))
+        left = [p for p in self.draft.interview.unconfirmed if p not in set(paths)]
+        interview = self.draft.interview.model_copy(update={"unconfirmed": left})
+        self.session.commit(self.draft.model_copy(update={"interview": interview}))
+        return Reply(committed=True)
+
     # ------------------------------------------------------------ what the author typed
 
     def submit(self, typed: str, prefill: str = "") -> Reply:
@@ -183,8 +194,35 @@ class Interview:
             answered=question,
             committed=True,
         )
+        new, said = self._follow_numbers(
+            self.draft, redrafting.record(new, question, self.questions)
+        )
+        reply.said += said
         self.session.commit(new)
         return self._moved(moves.go_on(self.draft, self.questions, self.cursor, question), reply)
+
+    def _follow_numbers(self, before: Draft, draft: Draft) -> tuple[Draft, list[Said]]:
+        """Composed paragraphs after an answer: redrafted when kept as composed, flagged (once)
+        when edited; returns the draft and what to say about them."""
+        draft, redrafted = redrafting.redraft(draft, self.questions)
+        said = [Said("note", messages.redrafted(q)) for q in redrafted]
+        known = {s.question.id for s in redrafting.stale(before, self.questions)}
+        for item in redrafting.stale(draft, self.questions):
+            if item.question.id not in known:
+                note = redrafting.stale_note(item, messages.part_title(item.question))
+                said.append(Said("note", f"{note}{messages.redraft_hint(keys=self.keys)}"))
+        return draft, said
+
+    def _redraft(self, _: str) -> Reply:
+        question = self.current
+        stale = {s.question.id for s in redrafting.stale(self.draft, self.questions)}
+        if question is None or question.id not in stale:
+            return Reply([Said("note", messages.NOTHING_TO_REDRAFT)])
+        if self.session.read_only:
+            return Reply(refused=messages.read_only_refused(keys=self.keys))
+        self.session.commit(redrafting.rewrite(self.draft, question, self.questions))
+        reply = Reply([Said("note", messages.redrafted(question))], committed=True)
+        return self._moved(moves.ask(self.cursor, question, revisit=True), reply)
 
     # ------------------------------------------------------------ commands
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.core import flow
+from assistant.core import format as fmt
 from assistant.core.draft import Draft
 from assistant.core.questions import Kind, Question, section_title
 from assistant.interview.commands import command_ref
@@ -111,6 +112,25 @@ def one_line(answer: str, limit: int = 60) -> str:
     """An answer on one line: line breaks shown as a slash, long text cut (with its length)."""
     flat = answer.replace("\n", " / ")
     return flat if len(flat) <= limit else f"{flat[:limit]}...（共 {len(answer)} 字）"
+
+
+NOTHING_TO_REDRAFT = "这道题没有需要按新数字重写的段落。"
+
+
+def part_title(question: Question) -> str:
+    """The part a narrative writes: "（三）政府信息管理", else its section's title."""
+    head, _, key = (question.field or "").partition(".")
+    if head == "overview" and key in fmt.OVERVIEW_TOPIC_BY_KEY:
+        return fmt.OVERVIEW_TOPIC_BY_KEY[key].title
+    return section_title(question.section)
+
+
+def redrafted(question: Question) -> str:
+    return f"引用的数字变了：已按新的数字重写「{part_title(question)}」这一段。"
+
+
+def redraft_hint(*, keys: bool) -> str:
+    return f"回到这道题后{run('redraft', keys=keys)} 按新数字重写，或自己改正。"
 
 
 def no_prior_text() -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 from assistant.core.draft import Draft
 from assistant.core.findings import Finding
 from assistant.core.format import SECTION_BY_KEY
+from assistant.core.spacing import spaced
 from assistant.errors import NianbaoError, RenderRefused
 
 # How findings are worded lives in assistant.render.findings; these names stay importable from
@@ -134,7 +135,7 @@ def render_template(name: str, draft: Draft) -> str:
 def _writer(spec: OutputFormat) -> Callable[[Draft], bytes]:
     assert spec.writer is not None
     module_name, _, function = spec.writer.partition(":")
-    unavailable = f"暂时无法生成{spec.label}：{{}}。请改用 md、html 或 txt 格式。"
+    unavailable = spaced(f"暂时无法生成{spec.label}：{{}}。") + "请改用 md、html 或 txt 格式。"
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as error:

@@ -8,7 +8,7 @@
   one check of a path before anything opens it.
 - ``migrations``: older schema versions brought forward.
 - ``lock``: one writing session per draft (``DraftLock``).
-- ``recent``: the recently opened drafts.
+- ``recent``: the recently opened drafts; ``formats``: the output formats chosen per draft.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from assistant.store.files import (
     open_existing_draft,
     save_draft,
 )
+from assistant.store.formats import chosen_formats, remember_formats
 from assistant.store.lock import DraftInUseError, DraftLock, LockHolder, lock_path, read_holder
 from assistant.store.paths import inspect_draft_path
 from assistant.store.recent import recent_drafts, remember_draft
@@ -36,6 +37,7 @@ __all__ = [
     "available_backup",
     "backup_path",
     "broken_path",
+    "chosen_formats",
     "dump_draft",
     "inspect_draft_path",
     "load_draft",
@@ -46,5 +48,6 @@ __all__ = [
     "read_holder",
     "recent_drafts",
     "remember_draft",
+    "remember_formats",
     "save_draft",
 ]

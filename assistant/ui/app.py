@@ -34,7 +34,7 @@ class NianbaoApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "年报助手"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {NianbaoCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]  # noqa: RUF012 (declared by App)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide"), (150, "-roomy")]  # noqa: RUF012 (declared by App)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "退出", show=False, priority=True),
         Binding("ctrl+c", "quit", "退出", show=False, priority=True),

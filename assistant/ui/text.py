@@ -4,13 +4,14 @@ the bubbles, the save and review sentences. Kept apart so the screens read as be
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from textual.content import Content
 
 from assistant.core.findings import SEVERITY_LABEL, Finding, Severity
 from assistant.core.questions import Kind, Question
+from assistant.core.spacing import spaced
 from assistant.errors import NianbaoError
 from assistant.interview.messages import MULTILINE_KINDS
 from assistant.interview.session import display_path
@@ -37,7 +38,7 @@ def keyed_hint(question: Question) -> str:
     """
     if question.kind not in MULTILINE_KINDS:
         return question.hint
-    return question.hint.replace("直接回车", "直接按 Ctrl+S").replace("回车", "Ctrl+S")
+    return spaced(question.hint.replace("直接回车", "直接按 Ctrl+S").replace("回车", "Ctrl+S"))
 
 
 def jumped(question: Question) -> str:
@@ -84,19 +85,30 @@ def why_bubble(question: Question) -> Content:
     )
 
 
-def findings_summary(findings: Sequence[Finding]) -> str:
-    """The /check answer: counts, then one line per finding (missing answers counted only)."""
+def findings_summary(
+    findings: Sequence[Finding],
+    unanswered: int | None = None,
+    acknowledged: Collection[str] = (),
+) -> str:
+    """The /check answer: counts, then one line per finding (missing answers counted only).
+
+    ``unanswered`` is the number of questions still open, as the sidebar counts them; the
+    missing answers are counted in questions then, not in table cells (one question can fill
+    many)."""
     missing = [f for f in findings if f.rule == "REQ"]
     shown = [f for f in findings if f.rule != "REQ"]
-    if not shown and not missing:
+    if not shown and not missing and not unanswered:
         return "检查完毕：没有发现问题。"
     counts = {s: sum(1 for f in shown if f.severity is s) for s in Severity}
     head = "检查完毕：" + "，".join(f"{SEVERITY_LABEL[s]} {n} 项" for s, n in counts.items() if n)
-    if missing:
-        head += ("，" if shown else "") + f"尚未回答 {len(missing)} 项"
+    if unanswered:
+        head += ("，" if shown else "") + f"尚未回答 {unanswered} 题"
+    elif missing:
+        head += ("，" if shown else "") + f"尚未填写 {len(missing)} 项"
     lines = [head]
     for finding in shown[:12]:
-        lines.append(f"- {describe_finding(finding)}")
+        seen = "（已确认）" if finding.key in acknowledged else ""
+        lines.append(f"- {describe_finding(finding)}{seen}")
     if len(shown) > 12:
         lines.append(f"另有 {len(shown) - 12} 项，按 Ctrl+R 在审阅页查看全部。")
     return "\n".join(lines)
@@ -167,6 +179,20 @@ def review_head(findings: Sequence[Finding], blocking: Sequence[Finding]) -> str
     if notices:
         head += f"另有提示 {notices} 项，仅供参考。"
     return head + "\nTab 在各项之间移动：Enter 跳到对应的问题修改，空格 确认警告；Esc 返回对话。"
+
+
+CONFIRM_ALL = "全部确认（按上年的内容保留）"
+
+
+def to_confirm(carried: Sequence[Finding]) -> str:
+    """The list above the 全部确认 button: each carried value still to confirm."""
+    lines = [f"以下 {len(carried)} 项沿用了上一年的内容，核对无误可一次全部确认："]
+    lines += [f"  - {f.message.removesuffix('，尚未确认。')}" for f in carried]
+    return "\n".join(lines)
+
+
+def confirmed_all(count: int) -> str:
+    return f"已确认 {count} 项沿用上一年的内容。"
 
 
 def still_blocking(blocking: Sequence[Finding]) -> str:

@@ -18,7 +18,20 @@ NO_START = set("，。、；：？！…‥）》」』】〕〉”’%‰·～,
 """Characters that must not begin a line."""
 NO_END = set("（《「『【〔〈“‘([{<")
 """Characters that must not end a line."""
-_UNIT = re.compile(r"[A-Za-z0-9_./:@+#%&=\\-]+|\s+|.", re.DOTALL)
+_UNIT = re.compile(r"[A-Za-z0-9_./:@+#%&=\\-]+(?:[\u00b7\u30fb][A-Za-z0-9]+)*|\s+|.", re.DOTALL)
+"""A run of Latin letters and digits ("5·15" included) is one unit; anything else is a unit per
+character, or a run of spaces."""
+_PRESENTATION = re.compile(r"[\ufe0e\ufe0f\u200d]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without emoji presentation selectors and joiners, for the screen only.
+
+    "❤️" is "❤" + U+FE0F: terminals draw it two cells wide, the layout counts one, and the
+    bubble's right border moves. Without the selector both count one."""
+    return _PRESENTATION.sub("", text)
+
+
 MAX_PULL = 3
 """How many units a break may move back to keep punctuation where it belongs."""
 

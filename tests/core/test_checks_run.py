@@ -181,3 +181,33 @@ def test_any_draft_is_checked_without_error(draft: Draft) -> None:
     assert found == sorted(found, key=sort_key)
     assert len({f.key for f in found}) == len(found)
     assert all(f.message and f.fix for f in found)
+
+
+def test_last_years_reference_figures_need_no_confirmation() -> None:
+    unconfirmed = ["prior.carried_out", "prior.problems", "prior.report_text", "meta.kind"]
+    draft = draft_with(
+        **{
+            "interview.unconfirmed": unconfirmed,
+            "meta.kind": "department",
+            "prior.problems": "去年的问题",
+            "prior.report_text": "去年的全文",
+        }
+    )
+    found = of_rule(run_checks(draft), "CONFIRM")
+    assert [f.location.field for f in found] == ["meta.kind"]
+    assert "县级以上人民政府部门" in found[0].message
+    assert "department" not in found[0].message
+
+
+def test_carried_contact_lines_are_shown_as_lines() -> None:
+    lines = ["电话：024-1234", "地址：某路1号"]
+    draft = draft_with(
+        **{"interview.unconfirmed": ["meta.contact_lines"], "meta.contact_lines": lines}
+    )
+    (found,) = of_rule(run_checks(draft), "CONFIRM")
+    assert "电话：024-1234；地址：某路1号" in found.message
+
+
+def test_the_fee_question_missing_says_how_to_answer_it() -> None:
+    (found,) = [f for f in run_checks(draft_with(**{"other.fee.charged": None})) if f.rule == "REQ"]
+    assert "打开这份草稿" in found.fix and "回答“是”或“否”" in found.fix

@@ -175,3 +175,30 @@ def test_complete_consistent_drafts_raise_no_hard_rule(draft: Draft) -> None:
 def test_the_same_report_printed_raises_no_hard_rule(draft: Draft) -> None:
     facts = facts_from_draft(draft).model_copy(update={"origin": "printed"})
     assert [f for f in check_facts(facts) if f.rule in ("E1", "E2", "E3", "E4")] == []
+
+
+def test_in_force_below_this_years_issued_is_a_warning_without_last_year() -> None:
+    draft = draft_with(
+        **{
+            "prior.normative_documents_in_force": None,
+            "table2.normative_documents.issued": 2,
+            "table2.normative_documents.repealed": 0,
+            "table2.normative_documents.in_force": 0,
+        }
+    )
+    (found,) = of_rule(run_checks(draft), "E18")
+    assert found.severity is Severity.WARNING
+    assert found.location.field == "table2.normative_documents.in_force"
+    assert "为 0" in found.message and "= 2" in found.message
+
+
+def test_in_force_at_least_this_years_issued_passes_without_last_year() -> None:
+    draft = draft_with(
+        **{
+            "prior.normative_documents_in_force": None,
+            "table2.normative_documents.issued": 2,
+            "table2.normative_documents.repealed": 1,
+            "table2.normative_documents.in_force": 1,
+        }
+    )
+    assert of_rule(run_checks(draft), "E18") == []

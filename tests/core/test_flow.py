@@ -436,3 +436,80 @@ def test_similarity_warning_when_copied_from_last_year() -> None:
     )
     assert flow.similarity_warning(draft, question, fresh) is None
     assert flow.similarity_warning(Draft(), question, old) is None
+
+
+def test_a_carried_out_that_would_be_negative_says_the_column_does_not_add_up() -> None:
+    draft = set_path(Draft(), "table3.new", ApplicantCounts(natural=2).model_dump())
+    draft = set_path(draft, "table3.carried_in", ApplicantCounts(natural=1).model_dump())
+    draft = set_path(draft, "table3.outcomes.disclosed", ApplicantCounts(natural=5).model_dump())
+    question = BY_ID["t3_carried_out_natural"]
+    assert flow.proposal(draft, question) is None  # not a silent 0
+    note = flow.proposal_note(draft, question)
+    assert note is not None
+    assert "对不上" in note and "−2" not in note and "-2" in note
+    for label in (fmt.T3_NEW, fmt.T3_CARRIED_IN, fmt.T3_RESULTS_TOTAL):
+        assert label in note
+    assert "2 件" in note and "1 件" in note and "5 件" in note
+    assert flow.proposal_note(draft, BY_ID["t3_carried_out_business"]) is None
+
+
+def test_an_in_force_that_would_be_negative_is_not_proposed_as_zero() -> None:
+    draft = set_path(Draft(), "prior.normative_documents_in_force", 1)
+    draft = answer(draft, "t2_normative_issued", "0")
+    draft = answer(draft, "t2_normative_repealed", "3")
+    question = BY_ID["t2_normative_in_force"]
+    assert flow.proposal(draft, question) is None
+    assert "本年废止 3 件" in (flow.proposal_note(draft, question) or "")
+
+
+def test_carried_cells_the_no_applications_branch_zeroes_need_no_confirmation() -> None:
+    carried = ApplicantCounts.zeros().model_dump()
+    draft = set_path(Draft(), "table3.carried_in", carried)
+    cells = [f"table3.carried_in.{k}" for k in carried]
+    draft = set_path(draft, "interview.unconfirmed", ["meta.agency", *cells])
+    draft = answer(draft, "has_applications", "否")
+    assert draft.interview.unconfirmed == ["meta.agency"]
+
+
+@pytest.mark.parametrize("typed", ["是", "是的。", "有", "否", "不是"])
+def test_a_bare_yes_or_no_is_not_a_practice(typed: str) -> None:
+    """It would be copied into the drafted paragraph ("…32条。是。")."""
+    with pytest.raises(AnswerError) as caught:
+        answer(Draft(), "f_proactive_key_work", typed)
+    assert "具体内容" in str(caught.value)
+    assert "。。" not in str(caught.value)
+
+
+def test_a_yes_as_one_line_of_a_lines_answer_is_refused() -> None:
+    lines = next(q for q in QUESTIONS if q.kind is Kind.LINES and q.refuse_nothing is None)
+    with pytest.raises(AnswerError):
+        answer(Draft(), lines.id, "第一条具体做法\n是")
+
+
+def test_a_sentence_starting_with_yes_is_an_answer() -> None:
+    draft = answer(Draft(), "f_proactive_key_work", "是在门户网站开设了专栏。")
+    assert flow.current_answer(draft, BY_ID["f_proactive_key_work"]) == "是在门户网站开设了专栏。"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "kept"),
+    [
+        ("other_text", "无", "无"),  # 六 accepts a bare 无 as its whole text
+        ("other_text", "没有", "没有"),
+        ("f_other_matters", "否", None),  # nothing_is_empty: answered, with nothing to add
+        ("f_other_matters", "无", None),
+    ],
+)
+def test_a_bare_nothing_is_still_the_authors_to_give(
+    question_id: str, typed: str, kept: str | None
+) -> None:
+    question = BY_ID[question_id]
+    draft = answer(Draft(), question_id, typed)
+    assert flow.is_answered(draft, question)
+    assert flow.current_answer(draft, question) == kept
+
+
+def test_a_bare_nothing_is_still_refused_where_reviewers_flag_it() -> None:
+    with pytest.raises(AnswerError) as caught:
+        answer(Draft(), "f_problems", "无")
+    assert "具体内容" not in str(caught.value)  # refuse_nothing's own reason, not the yes/no one

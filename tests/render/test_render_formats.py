@@ -73,7 +73,7 @@ def test_unknown_format_is_refused_in_chinese() -> None:
 def test_missing_writer_module_is_a_chinese_error(monkeypatch: pytest.MonkeyPatch) -> None:
     spec = OutputFormat("docx", "Word 文档", binary=True, writer="assistant.render.nowhere:x")
     monkeypatch.setitem(FORMATS, "docx", spec)
-    with pytest.raises(NianbaoError, match="暂时无法生成Word 文档") as info:
+    with pytest.raises(NianbaoError, match="暂时无法生成 Word 文档") as info:
         render_report(Draft(), "docx", force=True)
     assert not isinstance(info.value, ImportError)
 

@@ -80,6 +80,7 @@ async def test_compose_edit_and_accept_proactive_then_render(
         assert drafted is not None and drafted.startswith("市政府外办通过门户网站政务公开专栏")
         assert box.narrative and box.text == drafted, "the editor holds the composed paragraph"
         assert box.note.display and str(box.note.content) == text.DRAFT_NOTE
+        assert box.area.cursor_location == (0, 0), "a proposed paragraph is read from its top"
         assert PROACTIVE["f_proactive_areas"] in drafted and "32条" in drafted
 
         # Edit one phrase in place: past "市政府外办", select "通过", type "依托".

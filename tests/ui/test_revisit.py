@@ -76,7 +76,8 @@ async def test_a_command_typed_before_a_narrative_is_the_command(at_punishment: 
         await settle(pilot)
         box = screen.answer_box
         assert box.narrative and box.text, "an answered paragraph is shown"
-        assert box.area.cursor_location == (0, 0), "read from its start"
+        assert box.area.cursor_location == box.area.document.end, "editing goes on at the end"
+        assert box.area.cursor_location != (0, 0)
         assert "F7" in str(box.message.content)
         await type_text(pilot, "/continue")
         await pilot.press("ctrl+s")

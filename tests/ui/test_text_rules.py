@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rich.cells import cell_len
 from textual.content import Content
 
 from assistant.core.questions import Question
+from assistant.core.spacing import spaced
 from assistant.interview.commands import (
     is_help_request,
     parse_command,
@@ -155,3 +158,53 @@ def test_numbered_options_do_not_repeat_the_item_number() -> None:
     shown = ui_text.question_bubble(question).plain
     assert "1. 本机关不掌握相关政府信息" in shown
     assert "1. 1." not in shown
+
+
+TOUCHING = re.compile(
+    r"[\u4e00-\u9fff](Ctrl|F\d|Enter|Word|PDF)|(Ctrl\+\w|F\d|Enter|Word|PDF)[\u4e00-\u9fff]"
+)
+
+
+@pytest.mark.parametrize("question", MULTILINE, ids=[q.id for q in MULTILINE])
+def test_key_names_never_touch_chinese(question: Question) -> None:
+    shown = "\n".join([ui_text.question_bubble(question).plain, ui_text.keyed_hint(question)])
+    assert TOUCHING.search(shown) is None, shown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("已生成Word 文档：a.docx", "已生成 Word 文档：a.docx"),
+        ("暂时无法生成PDF 文档", "暂时无法生成 PDF 文档"),
+        ("直接按 Ctrl+S跳过", "直接按 Ctrl+S 跳过"),
+        ("按F7全选", "按 F7 全选"),
+        ("全年收到申请75件", "全年收到申请75件"),
+        ("已生成 Markdown 文本", "已生成 Markdown 文本"),
+    ],
+)
+def test_latin_words_are_spaced_from_chinese(text: str, expected: str) -> None:
+    assert spaced(text) == expected
+
+
+def test_the_check_counts_open_questions_as_the_sidebar_does() -> None:
+    from assistant.core.checks import run_checks
+    from assistant.core.draft import Draft
+
+    findings = run_checks(Draft())
+    assert sum(f.rule == "REQ" for f in findings) > 100  # one per empty table cell
+    assert "尚未回答 21 题" in ui_text.findings_summary(findings, unanswered=21)
+
+
+def test_the_check_says_which_warnings_are_already_acknowledged() -> None:
+    from example import SEED_PATH as SEED
+
+    from assistant.core.checks import run_checks
+    from assistant.core.findings import Severity
+    from assistant.store import load_draft
+
+    findings = run_checks(load_draft(SEED))
+    warning = next(f for f in findings if f.severity is Severity.WARNING)
+    lines = ui_text.findings_summary(findings, acknowledged={warning.key}).splitlines()
+    line = next(line for line in lines if warning.message[:20] in line)
+    assert line.endswith("（已确认）")
+    assert sum("（已确认）" in line for line in lines) == 1

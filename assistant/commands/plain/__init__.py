@@ -25,6 +25,7 @@ from assistant.commands.plain.review import FORMATS
 from assistant.commands.plain.session import PlainSession
 from assistant.core.answers import AnswerError, parse_yesno
 from assistant.errors import DraftLockedError
+from assistant.interview.commands import parse_command
 from assistant.store import DraftLock
 
 __all__ = ["FORMATS", "NARRATIVE_END", "Console", "PlainSession", "run"]
@@ -42,8 +43,16 @@ def _utf8(stream: TextIO) -> TextIO:
     return stream
 
 
+QUIT_UNOPENED = "已退出，草稿没有打开，也没有改动。"
+
+
+class _Quit(Exception):
+    """The author typed /quit before the draft was opened."""
+
+
 def _lock(path: Path, console: Console) -> tuple[DraftLock | None, bool]:
-    """(the lock, read_only): a draft in use is offered read-only; DraftLockedError if not."""
+    """(the lock, read_only): a draft in use is offered read-only; DraftLockedError if not,
+    ``_Quit`` if the author typed /quit instead of answering."""
     lock = DraftLock(path)
     try:
         lock.acquire()
@@ -56,13 +65,16 @@ def _lock(path: Path, console: Console) -> tuple[DraftLock | None, bool]:
 
 
 def _ask_yes(console: Console, prompt: str) -> bool:
-    """A yes/no answer; False at the end of input."""
+    """A yes/no answer; False at the end of input; ``_Quit`` on /quit (as everywhere else)."""
     while True:
         console.say(prompt)
         try:
             text = console.ask("> ")
         except _EndOfInput:
             return False
+        command = parse_command(text)
+        if command is not None and command.spec.action == "quit":
+            raise _Quit
         try:
             return parse_yesno(text)
         except AnswerError as error:
@@ -83,7 +95,11 @@ def run(args: argparse.Namespace) -> int:
     console = Console(_utf8(sys.stdin), _utf8(sys.stdout))
     for notice in opened.notices:
         console.say(f"注意：{notice}")
-    lock, read_only = _lock(path, console)
+    try:
+        lock, read_only = _lock(path, console)
+    except _Quit:
+        console.say(QUIT_UNOPENED)
+        return 0
     session = PlainSession(path, draft, load_questions(), console, read_only=read_only, lock=lock)
     _stop_on_signals()
     try:

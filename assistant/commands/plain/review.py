@@ -16,6 +16,7 @@ from assistant.core.answers import AnswerError, parse_multichoice, parse_yesno
 from assistant.core.draft import Draft
 from assistant.core.findings import Finding, Severity
 from assistant.core.questions import Question
+from assistant.core.spacing import spaced
 from assistant.errors import NianbaoError
 from assistant.interview import Interview, Reply, Session, messages
 
@@ -206,14 +207,14 @@ class Review:
             spec = output_format(name)
             target = self._target(default_output(self.path, spec.suffix))
             if target is None:
-                self.console.say(f"没有生成{spec.label}。")
+                self.console.say(spaced(f"没有生成{spec.label}。"))
                 continue
             try:
                 write_output(target, render_report(self.draft, name), replace=True)
             except NianbaoError as error:
                 self.console.say(f"！{error}")
                 continue
-            self.console.say(f"已生成{spec.label}：{target}")
+            self.console.say(spaced(f"已生成{spec.label}：") + str(target))
 
     def _target(self, default: Path) -> Path | None:
         """Where to write: the default or a typed path; an existing file only if confirmed."""

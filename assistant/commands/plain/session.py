@@ -167,6 +167,8 @@ class PlainSession(Review):
             say(self._shown_value("建议", aid.prefill, "直接回车采用"))
         elif not question.required:
             say("（可以不填：直接回车跳过）")
+        if aid.note is not None:
+            say(f"！{aid.note}")
         if question.kind is Kind.NARRATIVE:
             say(f"（可以输入多行，每段一行；单独一行输入 {NARRATIVE_END} 结束）")
         elif question.kind is Kind.LINES:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from assistant.core.answers.choices import (
     ChoiceOption,
     format_yesno,
+    is_bare_yes_or_no,
     parse_choice,
     parse_multichoice,
     parse_yesno,
@@ -50,6 +51,7 @@ __all__ = [
     "format_amount",
     "format_date",
     "format_yesno",
+    "is_bare_yes_or_no",
     "parse_amount",
     "parse_choice",
     "parse_count",

@@ -92,6 +92,18 @@ def says_nothing(text: str) -> bool:
     return _stripped(text).lower().rstrip("。.!！;；") in _NOTHING
 
 
+_NOTHING_TO_SAY: Final = frozenset({"无", "没有", "沒有", "没"})
+"""No-words that also answer a "what" question: there is nothing (六's "无" is a whole answer).
+``nothing_is_empty`` and ``refuse_nothing`` judge them, never the yes/no refusal."""
+
+
+def is_bare_yes_or_no(text: str) -> bool:
+    """Only "是", "有", "否", "不是"…: an answer to a yes/no question, not to a "what" question.
+    A bare "无" or "没有" is not one (see ``_NOTHING_TO_SAY``)."""
+    word = _stripped(text).lower().rstrip("。.!！;；")
+    return word in _YES or (word in _NO and word not in _NOTHING_TO_SAY)
+
+
 def parse_yesno(text: str) -> bool:
     """``是``/``有``/``y`` → True; ``否``/``没有``/``无``/``n`` → False."""
     raw = _normalise_number_text(text, "“是”或“否”").lower().rstrip("。.!！")

@@ -45,7 +45,10 @@ _FIX: Final = {
     "meta.kind": f"选择机关类型（{_KIND_CHOICES}）：它决定发布期限和必须报告的内容。",
     "meta.year": "填写报告年度，如 2024。",
     "meta.published": "填写发布日期（即落款日期），如 2025年1月22日。",
-    "other.fee.charged": f"说明本年是否按{fmt.FEE_MEASURE}收取信息处理费。",
+    "other.fee.charged": (
+        "用 nianbao 打开这份草稿，助手会问到“本年是否收取信息处理费”，回答“是”或“否”即可"
+        f"（依据{fmt.FEE_MEASURE}）。"
+    ),
     "other.text": (
         "写明其他需要报告的事项，包括信息处理费情况；确实没有其他事项的，写明“无其他需要报告的事项”。"
     ),
@@ -81,19 +84,27 @@ def missing_answers(draft: Draft) -> Iterator[Finding]:
 
 
 def _shown(value: Any) -> str:
+    """A carried value as the author knows it: a kind by its label, lines joined."""
     if isinstance(value, fmt.AgencyKind):
         return fmt.AGENCY_KIND_LABELS[value]  # "department" is a key, not a word to show
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, ApplicantCounts):
         return f"合计{value.total}件" if value.total is not None else "部分未填"
+    if isinstance(value, list):
+        value = "；".join(str(v) for v in value)
     text = str(value).replace("\n", " ")
     return text if len(text) <= 24 else text[:24] + "…"
 
 
 def unconfirmed_values(draft: Draft) -> Iterator[Finding]:
-    """A warning per value carried over from last year that the author has not confirmed."""
+    """A warning per value carried over from last year that the author has not confirmed.
+
+    Last year's own figures (``prior.*``: its 四, 现行有效件数, section 五 and text) are kept for
+    the cross-year checks; they are not this year's answers and need no confirmation."""
     for path in draft.interview.unconfirmed:
+        if path.startswith("prior."):
+            continue
         try:
             value = get_path(draft, path)
         except KeyError:

@@ -22,8 +22,9 @@ from assistant.core.checks.places import (
     t3_place,
     t4_place,
 )
+from assistant.core.draft import DocCounts
 from assistant.core.facts import ReportFacts
-from assistant.core.findings import Finding, Location
+from assistant.core.findings import Finding, Location, Severity
 
 # Short names of 表三's rows, as the corner note of the table itself uses them (第一项…).
 _ONE, _TWO, _FOUR = (
@@ -190,12 +191,27 @@ def _rule5(facts: ReportFacts) -> Iterator[Finding]:
         )
 
 
+def _in_force_place(facts: ReportFacts, row: str) -> Location:
+    """表二's 现行有效件数 cell of ``row``."""
+    return Location(
+        section="proactive",
+        table=T2,
+        row=row,
+        column="in_force",
+        field=editable(facts, f"table2.{row}.in_force"),
+        text=t2_place(row, "in_force"),
+    )
+
+
 def _rule6(facts: ReportFacts) -> Iterator[Finding]:
     issued_label, repealed_label, in_force_label = fmt.T2_DOCUMENTS.columns
     for row in ("regulations", "normative_documents"):
         counts = getattr(facts.table2, row)
+        if counts.in_force is None:
+            continue
         values = _known(facts.prior.in_force.get(row), counts.issued, counts.repealed)
-        if values is None or counts.in_force is None:
+        if values is None:
+            yield from _below_this_year(facts, row, counts)
             continue
         before, issued, repealed = values
         due = before + issued - repealed
@@ -203,16 +219,28 @@ def _rule6(facts: ReportFacts) -> Iterator[Finding]:
             continue
         yield finding(
             "E18",
-            Location(
-                section="proactive",
-                table=T2,
-                row=row,
-                column="in_force",
-                field=editable(facts, f"table2.{row}.in_force"),
-                text=t2_place(row, "in_force"),
-            ),
+            _in_force_place(facts, row),
             f"{t2_place(row, 'in_force')}为 {counts.in_force}，但上年{in_force_label} {before} + "
             f"{issued_label} {issued} − {repealed_label} {repealed} = {due}，"
             f"{_gap(counts.in_force, due)}。",
             "若有文件到期失效或经清理不再有效，可不改动；否则请核对现行有效件数。",
         )
+
+
+def _below_this_year(facts: ReportFacts, row: str, counts: DocCounts) -> Iterator[Finding]:
+    """Last year's figure unknown: still, what was issued this year and not repealed is in
+    force, so 现行有效 cannot be below 本年制发 − 本年废止."""
+    issued_label, repealed_label, _ = fmt.T2_DOCUMENTS.columns
+    if counts.issued is None or counts.repealed is None:
+        return
+    least = counts.issued - counts.repealed
+    if counts.in_force is None or counts.in_force >= least:
+        return
+    yield finding(
+        "E18",
+        _in_force_place(facts, row),
+        f"{t2_place(row, 'in_force')}为 {counts.in_force}，少于{issued_label} {counts.issued} − "
+        f"{repealed_label} {counts.repealed} = {least}：本年制发而未废止的文件至少仍然有效。",
+        "请核对现行有效件数（应包括以前年度制发、仍然有效的文件）和本年制发、废止的件数。",
+        Severity.WARNING,  # impossible, unlike a gap across years (files lapse): not a notice
+    )

@@ -43,6 +43,7 @@ from assistant.core.flow.proposals import (
     Proposal,
     prior_text,
     proposal,
+    proposal_note,
     similarity_warning,
 )
 from assistant.core.flow.state import (
@@ -77,6 +78,7 @@ __all__ = [
     "prior_text",
     "progress",
     "proposal",
+    "proposal_note",
     "question_by_id",
     "question_for_field",
     "section_start",

@@ -136,6 +136,15 @@ def _nothing_checked(question: Question, text: str) -> str:
         lines = text.splitlines() if question.kind is Kind.LINES else [text]
         if any(parse.says_nothing(line) for line in lines):
             raise AnswerError(question.refuse_nothing)
+    if question.kind in (Kind.TEXT, Kind.LINES, Kind.NARRATIVE):
+        lines = text.splitlines() if question.kind is Kind.LINES else [text]
+        bare = next((line.strip() for line in lines if parse.is_bare_yes_or_no(line)), None)
+        if bare is not None:
+            # A "是" here would be copied into a drafted paragraph ("…32条。是。").
+            example = (question.example or "").rstrip("。")
+            wanted = f"例如：{example}。" if example else ""
+            skip = "" if question.required else "没有可以直接跳过。"
+            raise AnswerError(f"“{bare}”只回答了是或否，这里要写出具体内容。{wanted}{skip}")
     return text
 
 
@@ -166,6 +175,9 @@ def settle(draft: Draft, questions: Sequence[Question]) -> Draft:
     interview = _interview(draft)
     interview["zeroed"] = written
     interview["kept"] = kept
+    # A carried value zeroed by its gate ("no applications") was never asked: nothing to confirm.
+    newly_zeroed = {path for path, value in updates.items() if value == 0}
+    interview["unconfirmed"] = [p for p in interview["unconfirmed"] if p not in newly_zeroed]
     return _with_values(draft, updates, interview)
 
 

@@ -17,10 +17,35 @@ def _column(question: Question) -> str:
     return question.field.rsplit(".", 1)[-1]
 
 
+def _carried_out_sum(draft: Draft, question: Question) -> tuple[int, int, int]:
+    """(一, 二, （七）) of this column, unknown cells as 0."""
+    column = _column(question)
+    table = draft.table3
+    return (
+        table.new.get(column) or 0,
+        table.carried_in.get(column) or 0,
+        table.results_total.get(column) or 0,
+    )
+
+
 def _propose_carried_out(draft: Draft, question: Question) -> str | None:
-    """四、结转下年度继续办理 = 一 + 二 − （七）, for this column."""
-    value = draft.table3.proposed_carried_out.get(_column(question))
-    return None if value is None else str(value)
+    """四、结转下年度继续办理 = 一 + 二 − （七）, for this column; nothing when that is negative
+    (the column does not add up: :func:`proposal_note` says which numbers to check)."""
+    new, carried_in, closed = _carried_out_sum(draft, question)
+    return str(new + carried_in - closed) if new + carried_in >= closed else None
+
+
+def _carried_out_note(draft: Draft, question: Question) -> str | None:
+    new, carried_in, closed = _carried_out_sum(draft, question)
+    if new + carried_in >= closed:
+        return None
+    column = fmt.T3_COLUMN_LABEL[_column(question)]
+    return (
+        f"“{column}”这一列对不上：{fmt.T3_NEW} {new} 件 + {fmt.T3_CARRIED_IN} {carried_in} 件"
+        f" = {new + carried_in} 件，少于{fmt.T3_RESULTS_TOTAL} {closed} 件，"
+        f"按“一 + 二 − （七）”算出的是 {new + carried_in - closed}，结转件数不能为负。"
+        "请回到表三核对这一列的新收、上年结转和各项办理结果，确有结转再填写这里的件数。"
+    )
 
 
 def _propose_carried_in(draft: Draft, question: Question) -> str | None:
@@ -30,15 +55,36 @@ def _propose_carried_in(draft: Draft, question: Question) -> str | None:
     return None if value is None else str(value)
 
 
-def _propose_in_force(draft: Draft, question: Question) -> str | None:
-    """现行有效件数 = last year's + 本年制发 − 本年废止 (FORMAT.md §4 rule 6)."""
+def _in_force_parts(draft: Draft, question: Question) -> tuple[int, int, int] | None:
+    """(last year's 现行有效, 本年制发, 本年废止) of this row, or None while one is unknown."""
     assert question.field is not None
     row = question.field.split(".")[1]
     last: int | None = getattr(draft.prior, f"{row}_in_force", None)
     counts = getattr(draft.table2, row)
     if last is None or counts.issued is None or counts.repealed is None:
         return None
-    return str(max(0, last + counts.issued - counts.repealed))
+    return last, counts.issued, counts.repealed
+
+
+def _propose_in_force(draft: Draft, question: Question) -> str | None:
+    """现行有效件数 = last year's + 本年制发 − 本年废止 (FORMAT.md §4 rule 6)."""
+    parts = _in_force_parts(draft, question)
+    if parts is None:
+        return None
+    last, issued, repealed = parts
+    in_force = last + issued - repealed
+    return str(in_force) if in_force >= 0 else None  # negative: see _in_force_note
+
+
+def _in_force_note(draft: Draft, question: Question) -> str | None:
+    parts = _in_force_parts(draft, question)
+    if parts is None or parts[0] + parts[1] >= parts[2]:
+        return None
+    last, issued, repealed = parts
+    return (
+        f"上年现行有效 {last} 件 + 本年制发 {issued} 件，少于本年废止 {repealed} 件，"
+        "算不出现行有效件数：请核对本年制发和本年废止的数字，再填写这里。"
+    )
 
 
 Proposal = Callable[[Draft, Question], str | None]
@@ -48,6 +94,16 @@ PROPOSALS: Final[dict[str, Proposal]] = {
     "in_force": _propose_in_force,
 }
 """Computed proposals a question can name with ``propose:``."""
+NOTES: Final[dict[str, Proposal]] = {
+    "carried_out": _carried_out_note,
+    "in_force": _in_force_note,
+}
+
+
+def proposal_note(draft: Draft, question: Question) -> str | None:
+    """Why a computed proposal is missing: the numbers it comes from do not add up."""
+    note = NOTES.get(question.propose or "")
+    return None if note is None else note(draft, question)
 
 
 def proposal(draft: Draft, question: Question) -> str | None:

@@ -19,6 +19,7 @@ from assistant.ui import text
 from assistant.ui.widgets.answer_box import AnswerBox
 from assistant.ui.widgets.prior_text import PriorText
 from assistant.ui.widgets.transcript import Bubble, Transcript
+from assistant.ui.wrap import terminal_safe
 
 
 class Asking:
@@ -44,7 +45,7 @@ class Asking:
         """Show what the driver says; False when it refused the answer (shown under the input)."""
         for said in reply.said:
             if said.kind == "author":
-                self._transcript.say(Content(said.text), "author")
+                self._transcript.say(Content(terminal_safe(said.text)), "author")
                 if reply.similarity is not None:
                     self._transcript.say(text.submitted_similarity(reply.similarity), "warning")
             else:
@@ -70,7 +71,7 @@ class Asking:
         aid = drafting.aid(draft, question, self._questions)
         if aid.provenance is not None:
             self._transcript.say(drafting.shown_provenance(aid.provenance), "note")
-        note = None
+        note = aid.note
         if aid.composed:
             note = text.DRAFT_NOTE
         elif aid.missing:
@@ -80,6 +81,7 @@ class Asking:
             narrative=question.kind in MULTILINE_KINDS,
             prefill=aid.prefill,
             note=note,
+            editing=flow.current_answer(draft, question) is not None,
         )
         if revisit and flow.is_answered(draft, question):
             self._answer_box.show_hint(text.revisit_hint(question))

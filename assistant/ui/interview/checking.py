@@ -59,9 +59,10 @@ class BackgroundChecks:
 
     @dataclass
     class Checked(Message):
-        """Checks ran: all ``findings``, the ``new`` ones about what was answered since the last
-        check, and ``announce`` when the author asked with /check."""
+        """Checks ran on ``draft``: all ``findings``, the ``new`` ones about what was answered
+        since the last check, and ``announce`` when the author asked with /check."""
 
+        draft: Draft
         findings: list[Finding]
         new: list[Finding]
         announce: bool
@@ -115,7 +116,7 @@ class BackgroundChecks:
         if not current and not announce:
             return
         new = self._new_findings(findings) if current else []
-        self._screen.post_message(self.Checked(findings, new, announce))
+        self._screen.post_message(self.Checked(draft, findings, new, announce))
 
     def _new_findings(self, findings: list[Finding]) -> list[Finding]:
         """Findings new since the last check about what was answered since then."""

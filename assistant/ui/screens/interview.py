@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import TextArea
 
+from assistant.core import flow
 from assistant.core.draft import Draft
 from assistant.core.findings import Severity
 from assistant.core.questions import Question
@@ -209,7 +210,12 @@ class InterviewScreen(Screen[None]):
         self.sidebar.findings = event.findings
         self.sidebar.update()  # a check ends between answers: no frame to keep free
         if event.announce:
-            self.transcript.say(text.findings_summary(event.findings), "note")
+            progress = flow.progress(event.draft, self.questions).values()
+            unanswered = sum(required - answered for answered, required in progress)
+            summary = text.findings_summary(
+                event.findings, unanswered, acknowledged=event.draft.acknowledged
+            )
+            self.transcript.say(summary, "note")
         if event.new:
             error = any(f.severity is Severity.ERROR for f in event.new)
             self.transcript.say(
@@ -298,6 +304,7 @@ class InterviewScreen(Screen[None]):
     action_skip = actions.driver("skip")
     action_goto = actions.driver("goto")
     action_resume = actions.driver("resume")
+    action_redraft = actions.driver("redraft")
     action_help = actions.driver("help")
     action_scope = actions.driver("scope")
     action_check = actions.check

@@ -32,14 +32,17 @@ from assistant.interview.session import free_name
 from assistant.render import FORMATS
 from assistant.render.findings import describe_location
 from assistant.render.output import default_output, write_output
+from assistant.store import chosen_formats, remember_formats
 from assistant.ui import text
 from assistant.ui.deliver import Downloads
 from assistant.ui.screens.choice import Choice, ChoiceScreen
 from assistant.ui.widgets.finding_item import FindingItem
 from assistant.ui.widgets.footer import Footer
+from assistant.ui.widgets.format_picker import FormatPicker
 from assistant.ui.widgets.wrapped import WrappedText
 
-DEFAULT_FORMATS = ("md", "html", "docx")
+DEFAULT_FORMATS = tuple(FORMATS)
+"""Every format, until the author chooses otherwise (remembered per draft)."""
 
 
 def format_available(name: str) -> bool:
@@ -105,10 +108,14 @@ class ReviewScreen(Screen[None]):
         with VerticalScroll(id="review-scroll"):
             yield WrappedText("正在检查...", id="review-head")
             yield Vertical(id="review-findings")
-            yield Label("生成哪些格式（上下方向键移动，空格勾选）：", id="formats-label")
-            yield SelectionList[str](
+            with Vertical(id="confirm-box"):
+                yield WrappedText("", id="confirm-list")
+                yield Button(text.CONFIRM_ALL, id="confirm-all")
+            yield Label("生成哪些格式（上下方向键移动，空格选中或取消）：", id="formats-label")
+            chosen = chosen_formats(self.session.path) or DEFAULT_FORMATS
+            yield FormatPicker(
                 *(
-                    Selection(f"{spec.label}（.{name}）", name, name in DEFAULT_FORMATS)
+                    Selection(f"{spec.label}（.{name}）", name, name in chosen)
                     for name, spec in FORMATS.items()
                     if format_available(name)
                 ),
@@ -165,6 +172,7 @@ class ReviewScreen(Screen[None]):
                 widgets.append(Label(section_title(key), classes="review-section"))
                 widgets.append(WrappedText(self._answers(questions), classes="review-answers"))
         await sections.mount_all(widgets)
+        self._show_confirmations()
         self._update_head()
         blocking = self._blocking()
         first = next((w for w in self.query(FindingItem) if w.finding in blocking), None)
@@ -172,6 +180,25 @@ class ReviewScreen(Screen[None]):
         # Focus without scrolling: the head (what is left to do) stays in view.
         target.focus(scroll_visible=False)
         self.query_one("#review-scroll", VerticalScroll).scroll_home(animate=False)
+
+    def _show_confirmations(self) -> None:
+        """The carried values still to confirm, listed, with one button for all of them."""
+        carried = [f for f in self.findings if f.rule == "CONFIRM"]
+        self.query_one("#confirm-box").display = bool(carried)
+        if carried:
+            self.query_one("#confirm-list", WrappedText).update(text.to_confirm(carried))
+
+    @on(Button.Pressed, "#confirm-all")
+    def _confirm_all(self, event: Button.Pressed) -> None:
+        event.stop()
+        carried = [f.location.field for f in self.findings if f.rule == "CONFIRM"]
+        reply = self.interview.confirm_carried([p for p in carried if p is not None])
+        if reply.refused is not None:
+            self.notify(reply.refused, severity="warning")
+            return
+        self.report_to.post_message(self.DraftChanged())
+        self.notify(text.confirmed_all(len(carried)), title="已确认")
+        self._check()
 
     def _answers(self, questions: list[Question]) -> Content:
         parts: list[Content | str] = []
@@ -257,9 +284,10 @@ class ReviewScreen(Screen[None]):
         self._blocked_shown = False
         chosen = list(self.query_one("#formats", SelectionList).selected)
         if not chosen:
-            result.update("请至少勾选一种格式（空格勾选）。")
+            result.update("请至少选中一种格式（空格选中）。")
             result.add_class("-error")
             return
+        remember_formats(self.session.path, chosen)
         targets: list[tuple[str, Path]] = []
         for name in chosen:
             path = await self._target(name)

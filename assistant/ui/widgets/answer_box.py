@@ -90,6 +90,8 @@ class AnswerBox(Vertical):
         """A warning shown under the input (it does not stop the answer)."""
         self.prefill = ""
         """What the screen put in the input for this question (an answer or a proposal)."""
+        self._editing = False
+        """The prefill is the author's own answer (the editor's cursor goes to its end)."""
 
     def compose(self) -> ComposeResult:
         yield WrappedText(id="answer-note")
@@ -135,23 +137,26 @@ class AnswerBox(Vertical):
         prefill: str = "",
         placeholder: str | None = None,
         note: str | None = None,
+        editing: bool = False,
     ) -> None:
         """Switch editor, put ``prefill`` in it, clear any error and focus it.
 
         ``note`` is shown above the input until the next question. In the one-line input the
         prefill is selected, so typing replaces it (Enter alone keeps it). In the editor the
-        cursor goes to the start (a text is read from its top), and the hint says F7 selects all.
+        cursor goes to the start of a text the assistant proposes (it is read from its top),
+        and to the end of the author's own answer when ``editing`` it again (where they go on
+        writing); the hint says F7 selects all.
         """
         self.narrative = narrative
         self.warning = None
         self.prefill = prefill
+        self._editing = editing
         self.note.display = note is not None
         self.note.update(note or "")
         self.line.display = not narrative
         self.area.display = narrative
         if narrative:
-            self.area.load_text(prefill)
-            self.area.move_cursor((0, 0))
+            self._fill_area(prefill)
         else:
             self._fill_line(prefill)
             if placeholder:
@@ -164,14 +169,17 @@ class AnswerBox(Vertical):
         self.line.value = text
         self.line.selection = Selection(0, len(text))
 
+    def _fill_area(self, text: str) -> None:
+        self.area.load_text(text)
+        self.area.move_cursor(self.area.document.end if self._editing else (0, 0))
+
     def focus_editor(self) -> None:
         (self.area if self.narrative else self.line).focus()
 
     def set_text(self, text: str) -> None:
         self.prefill = text
         if self.narrative:
-            self.area.load_text(text)
-            self.area.move_cursor((0, 0))
+            self._fill_area(text)
         else:
             self._fill_line(text)
 

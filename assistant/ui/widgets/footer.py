@@ -19,6 +19,11 @@ class Footer(TextualFooter):
     stayed alive with its styles and caches: some 2,000 objects per answer.
     """
 
+    ROOMY = 100
+    """From this width on the keys get their padding; below it they are packed (compact)."""
+    PALETTE = 72
+    """Below this width the ^p 命令 key is left out: it sat over the keys that overflow."""
+
     _shown: object = None
     """What the keys were last built from (see :meth:`_showing`)."""
 
@@ -29,6 +34,11 @@ class Footer(TextualFooter):
             for _, b, enabled, tooltip in self.screen.active_bindings.values()
         )
         return bindings, self.show_command_palette, self.combine_groups, self._bindings_ready
+
+    def on_resize(self) -> None:
+        width = self.size.width
+        self.compact = width < self.ROOMY
+        self.show_command_palette = width >= self.PALETTE
 
     async def recompose(self) -> None:
         if not self.is_attached or self._pruning:

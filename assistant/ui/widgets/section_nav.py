@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual import on
 from textual.content import Content
 from textual.message import Message
@@ -12,6 +13,7 @@ from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from assistant.core import format as fmt
 from assistant.core.findings import Severity
 from assistant.core.questions import SECTION_KEYS, section_title
 from assistant.ui.wrap import wrap_content
@@ -65,8 +67,11 @@ class SectionNav(OptionList):
             state = Content.assemble(state, " ", Content.styled("有错误", "$error"))
         elif mark is Severity.WARNING:
             state = Content.assemble(state, " ", Content.styled("有警告", "$warning"))
-        title = Content(section_title(key))
+        full = section_title(key)
         width = self.scrollable_content_region.width - 2
+        if width > 4 and cell_len(full) > width and key in fmt.SECTION_BY_KEY:
+            full = fmt.SECTION_BY_KEY[key].short_title  # "二、主动公开": one line, not two
+        title = Content(full)
         if width > 4:
             title = wrap_content(title, width)
         return Content.assemble(title, "\n  ", state)

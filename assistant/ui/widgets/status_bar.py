@@ -7,6 +7,8 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from assistant.ui.wrap import terminal_safe
+
 
 class StatusBar(Horizontal):
     """Agency and year on the left, the save state on the right."""
@@ -26,7 +28,8 @@ class StatusBar(Horizontal):
     def _title(self) -> str:
         agency = self.agency or "（机关名称未填）"
         year = f"{self.year}年" if self.year is not None else "（年份未填）"
-        return f"年报助手 | {agency} | {year}"
+        # The year first: on a narrow screen the long agency name is what gets cut.
+        return terminal_safe(f"年报助手 | {year} | {agency}")
 
     def watch_agency(self) -> None:
         self.query_one("#status-title", Label).update(self._title())
