@@ -31,6 +31,13 @@ TERMINAL_EDITORS: Final = (("nano",), ("vi",))
 """Tried next, in the terminal itself."""
 
 
+NOT_A_TEXT_QUESTION: Final = "只有要写一段文字的问题可以在编辑器中写；这一题请直接在输入框中回答。"
+OPENING: Final = "正在打开编辑器：写好后保存并关闭编辑器，文字会交回这里。"
+EMPTY: Final = "编辑器中没有写任何内容，回答没有改动。"
+IN_BROWSER: Final = "在浏览器中不能打开本机的编辑器；请直接在输入框中填写，或把写好的文字粘贴进来。"
+BACK_IN_BOX: Final = "已取回编辑器中的文字，请检查后提交。"
+
+
 class EditorError(NianbaoError):
     """The editor could not be started or its text could not be read back; the answer is kept."""
 

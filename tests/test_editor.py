@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
 import pytest
 
+from assistant.core.draft import Draft
 from assistant.editor import EditorError, decode, edit_text, editor_command
 
 
@@ -96,3 +98,34 @@ def test_without_a_display_no_desktop_editor_is_tried(tmp_path: Path) -> None:
     desktop = {"PATH": path, "DISPLAY": ":0"}
     assert editor_command(desktop, windows=False) == [str(tmp_path / "gedit"), "--wait"]
     assert editor_command({"PATH": str(tmp_path / "empty")}, windows=False) is None
+
+
+def _plain(tmp_path: Path, lines: list[str], draft: Draft) -> tuple[Draft, str]:
+    from assistant.commands.plain import Console, PlainSession
+    from assistant.promptfiles import load_questions
+
+    out = io.StringIO()
+    console = Console(io.StringIO("".join(line + "\n" for line in lines)), out)
+    plain = PlainSession(tmp_path / "d.nianbao.yaml", draft, load_questions(), console)
+    assert plain.run() == 0
+    return plain.draft, out.getvalue()
+
+
+def test_plain_answers_a_paragraph_from_the_editor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = fake_editor(
+        tmp_path, "open(path, 'w', encoding='utf-8').write('编辑器里写的一段。')\n"
+    )
+    monkeypatch.setenv("VISUAL", " ".join(editor))
+    meta = {"agency": "某局", "kind": "department", "year": 2024, "published": "2025-01-20"}
+    skipped = {"portal": None, "contact": None, "deadline": None, "compose_help": None}
+    draft = Draft.model_validate({"meta": meta, "interview": {"answers": skipped}})
+    answered, said = _plain(tmp_path, ["/editor"], draft)
+    assert answered.overview.intro == "编辑器里写的一段。"
+    assert "正在打开编辑器" in said
+
+
+def test_plain_refuses_the_editor_for_a_short_answer(tmp_path: Path) -> None:
+    _, said = _plain(tmp_path, ["/编辑器"], Draft())
+    assert "只有要写一段文字的问题可以在编辑器中写" in said

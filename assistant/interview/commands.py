@@ -125,6 +125,15 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "redraft", "redraft", "按新数字重写起草的这一段", "重写", "f8", "F8", aliases=("重写",)
     ),
+    CommandSpec(
+        "editor",
+        "editor",
+        "在自己的编辑器（如记事本）中写这一段，保存并关闭编辑器后取回",
+        "编辑器",
+        "f9",
+        "F9",
+        aliases=("编辑器", "记事本"),
+    ),
     CommandSpec("help", "help", "列出所有命令和按键", "帮助", "f4", "F4", aliases=("帮助", "h")),
     CommandSpec(
         "quit",

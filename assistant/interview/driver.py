@@ -37,7 +37,7 @@ from assistant.interview.cursor import Cursor, Move
 from assistant.interview.session import Session, display_path
 from assistant.rollup.scope import with_scope
 
-FRONT_END_ACTIONS = frozenset({"check", "preview", "prior", "render", "save_as", "quit"})
+FRONT_END_ACTIONS = frozenset({"check", "preview", "prior", "render", "save_as", "quit", "editor"})
 """Commands whose work is the front end's own (a pane, a dialog, running the checks, leaving)."""
 HELP_TITLE = "可用的命令（在输入框中输入，或按对应的键；Ctrl+P 打开命令面板）："
 PLAIN_HELP_TITLE = "可以随时输入这些命令（? 也可以代替 /why）："

@@ -88,7 +88,29 @@ class Review:
             return self.finish()
         elif action == "save_as":
             self._save_as()
+        elif action == "editor":
+            return self._in_editor()
         return Reply()
+
+    def _in_editor(self) -> Reply:
+        """The current text question answered in the author's own editor."""
+        from assistant import editor
+        from assistant.core import flow
+
+        question = self.interview.current
+        if question is None or question.kind not in messages.MULTILINE_KINDS:
+            self.console.say(f"！{editor.NOT_A_TEXT_QUESTION}")
+            return Reply()
+        self.console.say(editor.OPENING)
+        try:
+            edited = editor.edit_text(flow.current_answer(self.draft, question) or "")
+        except editor.EditorError as error:
+            self.console.say(f"！{error}")
+            return Reply()
+        if not edited.strip():
+            self.console.say(editor.EMPTY)
+            return Reply()
+        return self.interview.answer(edited)
 
     # ---------------------------------------------------------------- the end
 

@@ -320,6 +320,33 @@ class InterviewScreen(Screen[None]):
             self.checks.preview()
         self.answer_box.focus_editor()
 
+    def action_editor(self) -> None:
+        """Write the current text answer in the author's own editor; it comes back to the box."""
+        from textual.app import SuspendNotSupported
+
+        from assistant import editor
+        from assistant.interview.messages import MULTILINE_KINDS
+
+        question = self.interview.current
+        if question is None or question.kind not in MULTILINE_KINDS:
+            self.transcript.say(editor.NOT_A_TEXT_QUESTION, "note")
+            return
+        try:
+            with self.app.suspend():
+                edited = editor.edit_text(self.answer_box.text)
+        except SuspendNotSupported:
+            self.transcript.say(editor.IN_BROWSER, "note")
+            return
+        except editor.EditorError as error:
+            self.transcript.say(str(error), "error")
+            return
+        if not edited.strip():
+            self.transcript.say(editor.EMPTY, "note")
+            return
+        self.answer_box.set_text(edited)
+        self.answer_box.focus_editor()
+        self.transcript.say(editor.BACK_IN_BOX, "note")
+
     def action_quit(self) -> None:
         self.app.call_later(self.app.run_action, "quit")
 
