@@ -85,7 +85,7 @@ def _stale_note(draft: Draft, question: Question, questions: Sequence[Question])
     if not stale:
         return None
     note = redrafting.stale_note(stale[0], messages.part_title(question))
-    return f"{note}可以用「重写」命令（F8，或输入 /redraft）按新数字重写。"
+    return f"{note}可以输入 /redraft（终端界面中按 F8）按新数字重写。"
 
 
 def aid(draft: Draft, question: Question, questions: Sequence[Question]) -> Aid:
