@@ -136,3 +136,11 @@ def edit_text(
         raise EditorError(f"{error}文件保留在 {path}。") from None
     path.unlink(missing_ok=True)
     return edited.rstrip("\n")
+
+
+def edit_answer(text: str, command: Sequence[str] | None = None) -> str:
+    """``text`` as written in the editor, for an answer: nothing written is an ``EditorError``."""
+    edited = edit_text(text, command)
+    if not edited.strip():
+        raise EditorError(EMPTY)
+    return edited

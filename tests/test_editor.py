@@ -129,3 +129,11 @@ def test_plain_answers_a_paragraph_from_the_editor(
 def test_plain_refuses_the_editor_for_a_short_answer(tmp_path: Path) -> None:
     _, said = _plain(tmp_path, ["/编辑器"], Draft())
     assert "只有要写一段文字的问题可以在编辑器中写" in said
+
+
+def test_nothing_written_in_the_editor_is_not_an_answer(tmp_path: Path) -> None:
+    from assistant.editor import EMPTY, edit_answer
+
+    editor = fake_editor(tmp_path, "open(path, 'w', encoding='utf-8').write('\\n\\n')\n")
+    with pytest.raises(EditorError, match=EMPTY):
+        edit_answer("原来的回答", editor)

@@ -103,12 +103,9 @@ class Review:
             return Reply()
         self.console.say(editor.OPENING)
         try:
-            edited = editor.edit_text(flow.current_answer(self.draft, question) or "")
+            edited = editor.edit_answer(flow.current_answer(self.draft, question) or "")
         except editor.EditorError as error:
             self.console.say(f"！{error}")
-            return Reply()
-        if not edited.strip():
-            self.console.say(editor.EMPTY)
             return Reply()
         return self.interview.answer(edited)
 

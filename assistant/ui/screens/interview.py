@@ -333,15 +333,12 @@ class InterviewScreen(Screen[None]):
             return
         try:
             with self.app.suspend():
-                edited = editor.edit_text(self.answer_box.text)
+                edited = editor.edit_answer(self.answer_box.text)
         except SuspendNotSupported:
             self.transcript.say(editor.IN_BROWSER, "note")
             return
         except editor.EditorError as error:
             self.transcript.say(str(error), "error")
-            return
-        if not edited.strip():
-            self.transcript.say(editor.EMPTY, "note")
             return
         self.answer_box.set_text(edited)
         self.answer_box.focus_editor()
